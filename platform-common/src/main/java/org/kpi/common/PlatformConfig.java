@@ -1,0 +1,27 @@
+package org.kpi.common;
+
+import io.quarkus.runtime.annotations.StaticInitSafe;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares (fixed at start-up: request filters read them). */
+@StaticInitSafe
+@ConfigMapping(prefix = "kpi.platform")
+public interface PlatformConfig {
+
+    /** Largest JSON request body accepted, in bytes (1 MiB). */
+    @WithDefault("1048576")
+    long maxJsonBytes();
+
+    /** Largest multipart or binary upload accepted, in bytes (an attachment of 10 MiB plus form overhead). */
+    @WithDefault("11010048")
+    long maxUploadBytes();
+
+    /** Whether this service owns the org tree (target-service) or keeps a replica of it. */
+    @WithDefault("false")
+    boolean orgTreeOwner();
+
+    /** The business time zone: dates are local dates here. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+}

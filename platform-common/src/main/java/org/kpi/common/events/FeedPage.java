@@ -1,0 +1,14 @@
+package org.kpi.common.events;
+
+import java.util.List;
+
+/**
+ * One page of a feed.
+ *
+ * @param items   events with {@code seq > after}, in order
+ * @param after   the cursor the page was read from
+ * @param limit   the most events a page may hold
+ * @param lastSeq the cursor to read the next page from
+ */
+public record FeedPage(List<FeedEvent> items, long after, int limit, long lastSeq) {
+}

@@ -1,0 +1,29 @@
+package org.kpi.common.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * RFC 9457 problem details, the body of every error response.
+ *
+ * @param type   a URI naming the kind of problem
+ * @param title  short summary of the kind of problem
+ * @param status the HTTP status code
+ * @param detail what went wrong in this request
+ * @param errors per-field errors, for validation problems only
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:kpi:problem:";
+
+    public static Problem of(ProblemKind kind, String detail) {
+        return new Problem(TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, List.of());
+    }
+
+    public static Problem of(ProblemKind kind, String detail, List<FieldError> errors) {
+        return new Problem(TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, List.copyOf(errors));
+    }
+}

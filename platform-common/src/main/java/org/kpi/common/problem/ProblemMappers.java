@@ -1,0 +1,271 @@
+package org.kpi.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that reaches the HTTP layer into an RFC 9457 problem. No stack trace,
+ * SQL or class name is ever written to a response; unexpected failures are logged with an id
+ * that the 500 problem repeats, so an operator can find them.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response respond(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return respond(ProblemException.invalid(errors).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return respond(Problem.of(ProblemKind.MALFORMED_BODY,
+                "请求体不是合法的 JSON（第 " + e.getLocation().getLineNr() + " 行第 "
+                        + e.getLocation().getColumnNr() + " 列附近）"));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String field = jsonPath(e);
+        String message;
+        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(e.getTargetType().getEnumConstants())
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            message = "取值 " + e.getValue() + " 无效，可选值：" + allowed;
+        } else {
+            message = "取值 " + e.getValue() + " 不是合法的" + typeName(e.getTargetType());
+        }
+        return respond(ProblemException.invalid(field, message).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(Problem.of(ProblemKind.MALFORMED_BODY, "请求体结构与接口要求不符"));
+        }
+        return respond(ProblemException.invalid(field,
+                "类型不符，应为" + typeName(e.getTargetType())).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ProblemException problem) {
+            return respond(problem.problem());
+        }
+        String field = jsonPath(e);
+        String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : "取值无效";
+        return respond(ProblemException.invalid(field.isEmpty() ? "body" : field, message).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = jsonPath(e);
+        return respond(ProblemException.invalid(field.isEmpty() ? "body" : field, "取值无效").problem());
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e) {
+        return respond(Problem.of(ProblemKind.MALFORMED_BODY, "请求体不是合法的 JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return respond(Problem.of(ProblemKind.UNAUTHENTICATED, "令牌缺失、无效或已过期"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e) {
+        return respond(Problem.of(ProblemKind.UNAUTHENTICATED, "令牌缺失、无效或已过期"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationRedirect(AuthenticationRedirectException e) {
+        return respond(Problem.of(ProblemKind.UNAUTHENTICATED, "令牌缺失、无效或已过期"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return respond(Problem.of(ProblemKind.UNAUTHENTICATED, "此接口需要有效的访问令牌"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemKind.FORBIDDEN, "当前角色无权执行此操作"));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return respond(Problem.of(ProblemKind.STALE_VERSION, "数据已被他人修改，请刷新后重试"));
+    }
+
+    @ServerExceptionMapper
+    public Response staleObject(StaleObjectStateException e) {
+        return respond(Problem.of(ProblemKind.STALE_VERSION, "数据已被他人修改，请刷新后重试"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        Response fromCause = fromJacksonCause(e.getCause());
+        if (status == 400 && fromCause != null) {
+            return fromCause;
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        ProblemKind kind = ProblemKind.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "请求的地址不存在";
+            case 405 -> "该地址不支持此请求方法";
+            case 406 -> "无法按 Accept 头要求的格式响应";
+            case 415 -> "不支持请求的 Content-Type";
+            case 413 -> "请求体过大";
+            case 400 -> "请求无法解析，请检查请求体与参数";
+            default -> kind.title();
+        };
+        return respond(new Problem("urn:kpi:problem:" + kind.slug(), kind.title(), status, detail, List.of()));
+    }
+
+    private Response fromJacksonCause(Throwable cause) {
+        if (cause instanceof InvalidFormatException c) {
+            return invalidFormat(c);
+        }
+        if (cause instanceof ValueInstantiationException c) {
+            return valueInstantiation(c);
+        }
+        if (cause instanceof MismatchedInputException c) {
+            return mismatchedInput(c);
+        }
+        if (cause instanceof JsonParseException c) {
+            return malformedJson(c);
+        }
+        if (cause instanceof JsonMappingException c) {
+            return jsonMapping(c);
+        }
+        if (cause instanceof JsonProcessingException c) {
+            return jsonProcessing(c);
+        }
+        return null;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = Long.toString(System.nanoTime(), 36);
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(Problem.of(ProblemKind.INTERNAL, "服务器处理请求时出错，事件编号 " + incident));
+    }
+
+    /**
+     * The request field a violation is about: a body field as its JSON path
+     * ({@code milestones[0].dueDate}), a query or path parameter by its name ({@code size}).
+     */
+    static String fieldName(ConstraintViolation<?> violation) {
+        String parameter = null;
+        StringBuilder property = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                if (node.isInIterable() && node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                }
+                if (!property.isEmpty()) {
+                    property.append('.');
+                }
+                property.append(node.getName());
+            }
+        }
+        if (!property.isEmpty()) {
+            return property.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "值";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "整数";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "数字";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "布尔值";
+        }
+        if (type == String.class) {
+            return "字符串";
+        }
+        if (type.getName().startsWith("java.time.LocalDate")) {
+            return "日期（yyyy-MM-dd）";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "数组";
+        }
+        return "对象";
+    }
+}

@@ -1,0 +1,63 @@
+package org.kpi.common.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.problem.ProblemException;
+
+/**
+ * Object-level authorization by the org tree: a caller acts on its own org unit and everything
+ * below it; {@code admin} acts on everything. Every service asks this before it reads or
+ * changes an object that belongs to an org unit.
+ */
+@RequestScoped
+public class Scope {
+
+    /** The path prefix that matches every unit. */
+    public static final String EVERYTHING = "/";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrgTree tree;
+
+    /** Whether the caller may act on objects of org unit {@code orgCode}. */
+    public boolean covers(String orgCode) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        String own = caller.orgCode();
+        return own != null && tree.isWithin(orgCode, own);
+    }
+
+    /**
+     * The path prefix of the caller's subtree, for list queries. A caller whose org unit is not
+     * (yet) known locally gets a prefix that matches only its own code.
+     */
+    public String subtreePath() {
+        if (caller.isAdmin()) {
+            return EVERYTHING;
+        }
+        String own = caller.orgCode();
+        if (own == null) {
+            return "/\u0000/";
+        }
+        return tree.pathOf(own).orElse(OrgPath.of(null, own));
+    }
+
+    /** Fails with 404 — not 403, so existence does not leak — when the caller cannot see {@code orgCode}. */
+    public void requireVisible(String orgCode, String what) {
+        if (!covers(orgCode)) {
+            throw ProblemException.notFound(what + " 不存在或无权查看");
+        }
+    }
+
+    /** Fails with 403 when the caller may see but not act on {@code orgCode}. */
+    public void requireCovers(String orgCode, String message) {
+        if (!covers(orgCode)) {
+            throw ProblemException.forbidden(message);
+        }
+    }
+}

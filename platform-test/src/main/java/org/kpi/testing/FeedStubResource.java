@@ -1,0 +1,37 @@
+package org.kpi.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Runs a {@link FeedStub} in place of target-service's feed and points the service's consumer
+ * at it ({@code kpi.feed.sources.target.url}); tests find the stub at {@code feed-stub.url}.
+ */
+public class FeedStubResource implements QuarkusTestResourceLifecycleManager {
+
+    private FeedStub stub;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            stub = new FeedStub();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "kpi.feed.sources.target.url", stub.url(),
+                "feed-stub.url", stub.url(),
+                "kpi.feed.initial-backoff", "0.1S",
+                "kpi.feed.max-backoff", "0.2S");
+    }
+
+    @Override
+    public void stop() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+}

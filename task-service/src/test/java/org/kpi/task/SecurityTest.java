@@ -1,0 +1,13 @@
+package org.kpi.task;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.PostgresResource;
+import org.kpi.testing.contracts.SecurityContract;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(FeedStubResource.class)
+class SecurityTest extends SecurityContract {
+}
