@@ -150,7 +150,7 @@ public abstract class OrgReplicaContract {
 
     protected void publish(String event) {
         long seq = mapperSeq(event);
-        RestAssured.given().body(event).post(stubUrl + "/control/events?seq=" + seq).then().statusCode(204);
+        RestAssured.given().contentType("application/json; charset=UTF-8").body(event).post(stubUrl + "/control/events?seq=" + seq).then().statusCode(204);
     }
 
     private long mapperSeq(String event) {

@@ -1,0 +1,128 @@
+package org.kpi.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Loads the demo data through the services' own APIs, once: each step leaves a marker in the
+ * data folder, and a unit that already exists (409) is taken as loaded, so a half-finished
+ * first run completes on the next.
+ */
+final class DemoData {
+
+    static final String CITY = "370600";
+    static final String DISTRICT = "370602";
+
+    /** The users whose tokens {@code ./kpi up} prints: role, org, description, variable suffix. */
+    static final String[][] SAMPLE_USERS = {
+            {"admin", CITY, "平台管理员", "ADMIN"},
+            {"leader", CITY, "烟台市领导", "CITY_LEADER"},
+            {"supervisor", DISTRICT, "芝罘区督查室", "SUPERVISOR"},
+            {"leader", DISTRICT, "芝罘区领导", "LEADER"},
+            {"department", DISTRICT + "-FGJ", "芝罘区发展和改革局", "DEPARTMENT"},
+            {"service", "SYSTEM", "服务间调用", "SERVICE"},
+    };
+
+    private final Layout layout;
+    private final HttpClient http;
+    private final TokenMinter minter;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    DemoData(Layout layout, HttpClient http, TokenMinter minter) {
+        this.layout = layout;
+        this.http = http;
+        this.minter = minter;
+    }
+
+    void load() throws Exception {
+        Files.createDirectories(layout.demoMarkers());
+        Path marker = layout.demoMarkers().resolve("org-tree.done");
+        if (Files.exists(marker)) {
+            return;
+        }
+        System.out.println("首次运行：载入演示组织机构（1 市、4 区及其部门）…");
+        String token = minter.mint("admin", CITY, "kpi-launcher", "演示数据载入", Duration.ofMinutes(30));
+        JsonNode tree = read("demo/org-tree.json");
+        JsonNode city = tree.get("city");
+        int created = 0;
+        created += create(token, city.get("code").asText(), city.get("name").asText(), "CITY", null);
+        for (JsonNode dept : tree.get("cityDepartments")) {
+            created += create(token, CITY + "-" + dept.get("suffix").asText(),
+                    city.get("name").asText() + dept.get("name").asText(), "DEPARTMENT", CITY);
+        }
+        for (JsonNode district : tree.get("districts")) {
+            String code = district.get("code").asText();
+            String name = district.get("name").asText();
+            created += create(token, code, name, "DISTRICT", CITY);
+            for (JsonNode dept : tree.get("districtDepartments")) {
+                created += create(token, code + "-" + dept.get("suffix").asText(),
+                        name + dept.get("name").asText(), "DEPARTMENT", code);
+            }
+        }
+        System.out.println("  已创建 " + created + " 个组织机构");
+        awaitReplicas(token);
+        Files.writeString(marker, "loaded\n");
+    }
+
+    /** Waits until task-service and notify-service have copied the tree from target-service's feed. */
+    private void awaitReplicas(String token) throws Exception {
+        String lastDepartment = "370613-RXZX";
+        for (Service service : new Service[]{Service.TASK, Service.NOTIFY}) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int status = 0;
+            while (System.nanoTime() < deadline) {
+                status = send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/org-units/" + lastDepartment))
+                        .header("Authorization", "Bearer " + token).GET()).statusCode();
+                if (status == 200) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            System.out.println("  " + service.module + " 的组织机构副本" + (status == 200 ? "已同步" : "尚未同步（稍后会自动追上）"));
+        }
+    }
+
+    private int create(String token, String code, String name, String type, String parent) throws Exception {
+        ObjectNode body = mapper.createObjectNode().put("code", code).put("name", name).put("type", type);
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Service.TARGET.baseUrl() + "/api/v1/org-units"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8)));
+        if (response.statusCode() == 201) {
+            return 1;
+        }
+        if (response.statusCode() == 409) {
+            return 0;
+        }
+        throw new IllegalStateException("创建组织机构 " + code + " 失败：HTTP " + response.statusCode() + " " + response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode read(String resource) throws IOException {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("缺少资源 " + resource);
+            }
+            return mapper.readTree(in);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.kpi.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./kpi} — runs the whole platform locally on embedded PostgreSQL.
+ * <pre>
+ *   ./kpi up [--detach] [--data DIR] [--pg-port PORT]
+ *   ./kpi down
+ *   ./kpi status
+ *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
+ * </pre>
+ */
+public final class Kpi {
+
+    private Kpi() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            usage();
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        Map<String, String> options = new HashMap<>();
+        List<String> flags = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--detach") || arg.equals("-d")) {
+                flags.add("detach");
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                options.put(arg.substring(2), args[++i]);
+            } else {
+                fail("无法识别的参数：" + arg);
+            }
+        }
+        Path root = Path.of(System.getProperty("kpi.root", ".")).toAbsolutePath().normalize();
+        String home = options.getOrDefault("data", System.getenv().getOrDefault("KPI_HOME", root.resolve(".kpi").toString()));
+        Layout layout = new Layout(root, Path.of(home).toAbsolutePath().normalize());
+        int pgPort = Integer.parseInt(options.getOrDefault("pg-port", System.getenv().getOrDefault("KPI_PG_PORT", "5439")));
+        try {
+            int code = switch (args[0]) {
+                case "up" -> new Platform(layout, pgPort).up(flags.contains("detach"));
+                case "down" -> new Platform(layout, pgPort).down();
+                case "status" -> new Platform(layout, pgPort).status();
+                case "token" -> token(layout, options);
+                default -> {
+                    usage();
+                    yield 2;
+                }
+            };
+            System.exit(code);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        } catch (Exception e) {
+            System.err.println("出错了：" + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int token(Layout layout, Map<String, String> options) throws Exception {
+        String role = options.get("role");
+        String org = options.get("org");
+        if (role == null || org == null) {
+            throw new IllegalArgumentException("用法：./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]");
+        }
+        long ttl = Long.parseLong(options.getOrDefault("ttl", "60"));
+        if (ttl < 1 || ttl > 7 * 24 * 60) {
+            throw new IllegalArgumentException("--ttl 应在 1 到 10080 分钟之间");
+        }
+        String subject = options.getOrDefault("sub", role + "@" + org);
+        TokenMinter minter = new TokenMinter(new KeyPairFiles(layout.data()).loadPrivateKey());
+        System.out.println(minter.mint(role, org, subject, options.getOrDefault("name", subject), Duration.ofMinutes(ttl)));
+        return 0;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                用法：
+                  ./kpi up [--detach] [--data DIR] [--pg-port PORT]  启动全部服务（嵌入式 PostgreSQL + 演示数据）
+                  ./kpi down                                         停止全部服务（数据保留）
+                  ./kpi status                                       查看运行状态
+                  ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）
+                角色：leader, supervisor, department, admin, service""");
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+}

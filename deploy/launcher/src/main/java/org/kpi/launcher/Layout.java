@@ -1,0 +1,35 @@
+package org.kpi.launcher;
+
+import java.nio.file.Path;
+
+/** Where things are: the repository root and the data folder (default {@code .kpi/}, git-ignored). */
+record Layout(Path root, Path data) {
+
+    Path pgData() {
+        return data.resolve("pgdata");
+    }
+
+    Path logs() {
+        return data.resolve("logs");
+    }
+
+    Path pids() {
+        return data.resolve("pids");
+    }
+
+    Path launcherPid() {
+        return data.resolve("launcher.pid");
+    }
+
+    Path state() {
+        return data.resolve("state");
+    }
+
+    Path summary() {
+        return data.resolve("summary.txt");
+    }
+
+    Path demoMarkers() {
+        return data.resolve("demo");
+    }
+}

