@@ -54,6 +54,20 @@ public abstract class SecurityContract {
     }
 
     @Test
+    public void hmacTokenIsRefusedEvenWithOtherwiseValidClaims() {
+        String token = TestTokens.claims("admin", "ANY").signWithSecret("a-shared-secret-that-is-long-enough-32b");
+        RestAssured.given().auth().oauth2(token).get(protectedPath())
+                .then().statusCode(401);
+    }
+
+    @Test
+    public void tokenWithoutExpiryIsRefused() {
+        String token = TestTokens.sign(TestTokens.claims("admin", "ANY").expiresAt(0));
+        RestAssured.given().auth().oauth2(token).get(protectedPath())
+                .then().statusCode(401);
+    }
+
+    @Test
     public void tokenFromAnotherIssuerGets401() {
         String token = TestTokens.sign(TestTokens.claims("admin", "ANY").issuer("https://evil.example/auth"));
         RestAssured.given().auth().oauth2(token).get(protectedPath())
