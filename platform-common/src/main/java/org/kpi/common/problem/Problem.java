@@ -11,10 +11,11 @@ import java.util.List;
  * @param title  short summary of the kind of problem
  * @param status the HTTP status code
  * @param detail what went wrong in this request
- * @param errors per-field errors, for validation problems only
+ * @param errors per-field errors ({@link FieldError}) for validation problems, or per-cell
+ *               errors ({@link CellError}) for a rejected spreadsheet
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<?> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:kpi:problem:";
@@ -23,7 +24,7 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, List.of());
     }
 
-    public static Problem of(ProblemKind kind, String detail, List<FieldError> errors) {
+    public static Problem of(ProblemKind kind, String detail, List<?> errors) {
         return new Problem(TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, List.copyOf(errors));
     }
 }

@@ -11,7 +11,7 @@ public class ProblemException extends RuntimeException {
         this(Problem.of(kind, detail));
     }
 
-    public ProblemException(ProblemKind kind, String detail, List<FieldError> errors) {
+    public ProblemException(ProblemKind kind, String detail, List<?> errors) {
         this(Problem.of(kind, detail, errors));
     }
 
@@ -40,6 +40,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemKind.VALIDATION, field + ": " + message,
                 List.of(new FieldError(field, message)));
+    }
+
+    /** A spreadsheet rejected as a whole: every bad cell, by row and column. */
+    public static ProblemException invalidCells(List<CellError> errors) {
+        return new ProblemException(ProblemKind.UNPROCESSABLE,
+                "表格有 " + errors.size() + " 处错误，整个文件未导入", errors);
     }
 
     /** Several invalid fields at once. */
