@@ -1,0 +1,100 @@
+package org.kpi.target.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
+import org.kpi.target.indicators.Indicator;
+import org.kpi.target.progress.Colour;
+import org.kpi.target.progress.ProgressService;
+import org.kpi.target.progress.ProgressView;
+import org.kpi.target.targets.Target;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard of an org unit's subtree for a year: every target (of the subtree's units, or
+ * answered for by them) with its progress, counts per colour and the half-year check. A fixed
+ * number of queries whatever the number of targets: targets, then their indicators.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ProgressService progress;
+
+    @Transactional
+    public DashboardView dashboard(String orgUnitCode, Integer yearParam) {
+        String code = orgUnitCode != null ? orgUnitCode : caller.orgCode();
+        OrgUnit unit = tree.find(code).orElse(null);
+        if (unit == null || !scope.covers(code)) {
+            throw ProblemException.notFound("组织机构 " + code + " 不存在或无权查看");
+        }
+        LocalDate asOf = progress.today();
+        int year = yearParam != null ? yearParam : asOf.getYear();
+        String pattern = OrgPath.likeSubtree(unit.path);
+        List<Target> targets = em.createQuery("""
+                        select t from Target t
+                         where t.year = :year
+                           and (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :p escape '\\')
+                             or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :p escape '\\'))
+                         order by t.orgUnitCode, t.indicatorCode, t.id""", Target.class)
+                .setParameter("year", (short) year)
+                .setParameter("p", pattern)
+                .getResultList();
+        Map<String, Indicator> indicators = targets.isEmpty() ? Map.of()
+                : em.createQuery("from Indicator i where i.code in (select distinct t.indicatorCode from Target t"
+                                + " where t.year = :year)", Indicator.class)
+                        .setParameter("year", (short) year)
+                        .getResultStream()
+                        .collect(Collectors.toMap(i -> i.code, Function.identity()));
+
+        Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            counts.put(colour, 0);
+        }
+        List<DashboardView.Item> items = new ArrayList<>(targets.size());
+        int reported = 0;
+        int met = 0;
+        for (Target t : targets) {
+            Indicator indicator = indicators.get(t.indicatorCode);
+            ProgressView p = progress.progress(t, indicator, asOf);
+            counts.merge(p.colour(), 1, Integer::sum);
+            Boolean halfYearMet = progress.halfYearMet(t, indicator);
+            if (halfYearMet != null) {
+                reported++;
+                met += halfYearMet ? 1 : 0;
+            }
+            items.add(new DashboardView.Item(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
+                    t.responsibleUnitCode, p, halfYearMet));
+        }
+        DashboardView.HalfYearCheck halfYear = reported == 0 ? null
+                : new DashboardView.HalfYearCheck(reported, met, reported - met, targets.size() - reported,
+                met == targets.size());
+        return new DashboardView(unit.code, unit.name, year, asOf, targets.size(), counts, halfYear, items);
+    }
+}

@@ -1,0 +1,168 @@
+package org.kpi.target.rankings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgUnitType;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Scope;
+import org.kpi.target.indicators.Direction;
+import org.kpi.target.indicators.Indicator;
+import org.kpi.target.indicators.IndicatorKind;
+import org.kpi.target.indicators.IndicatorService;
+import org.kpi.target.progress.Period;
+import org.kpi.target.progress.PlanPoint;
+import org.kpi.target.progress.ProgressInput;
+import org.kpi.target.progress.ProgressResult;
+import org.kpi.target.progress.ProgressRule;
+import org.kpi.target.progress.ProgressService;
+import org.kpi.target.targets.Target;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks the peers under a parent — its children, or every unit of one type in its subtree — on
+ * one indicator at one period: cumulative indicators by completion ratio through the period,
+ * rates and levels by the period's value. Three queries whatever the number of peers.
+ */
+@ApplicationScoped
+public class RankingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    ProgressService progress;
+
+    @Transactional
+    public RankingView rank(String indicatorCode, int year, String periodText, String parentCode, OrgUnitType level) {
+        OrgUnit parent = tree.find(parentCode).orElse(null);
+        if (parent == null || !scope.covers(parentCode)) {
+            throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
+        }
+        Indicator indicator = indicators.require(indicatorCode);
+        String peers = level == null
+                ? "u.parent_code = :parent"
+                : "u.path like :subtree escape '\\' and u.type = :level and u.code <> :parent";
+        var query = em.createNativeQuery("select t.id, u.code, u.name from target t join org_unit u on u.code = t.org_unit_code"
+                        + " where t.indicator_code = :indicator and t.year = :year and " + peers)
+                .setParameter("indicator", indicatorCode)
+                .setParameter("year", (short) year)
+                .setParameter("parent", parentCode);
+        if (level != null) {
+            query.setParameter("subtree", OrgPath.likeSubtree(parent.path)).setParameter("level", level.name());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, String[]> units = new HashMap<>();
+        for (Object[] row : rows) {
+            units.put(((Number) row[0]).longValue(), new String[]{(String) row[1], (String) row[2]});
+        }
+        List<Target> targets = units.isEmpty() ? List.of()
+                : em.createQuery("from Target t where t.id in :ids", Target.class)
+                        .setParameter("ids", units.keySet()).getResultList();
+        Period period = periodText == null || periodText.isBlank()
+                ? latestApprovedPeriod(units.keySet().stream().toList(), indicator, year)
+                : parsePeriod(periodText, indicator, year);
+        Map<Long, BigDecimal> values = period == null ? Map.of() : valuesAt(units.keySet().stream().toList(), indicator, period);
+
+        boolean cumulative = indicator.kind == IndicatorKind.CUMULATIVE;
+        List<RankingRule.Entry<Scored>> entries = new ArrayList<>();
+        for (Target t : targets) {
+            BigDecimal value = values.get(t.id);
+            ProgressResult result = value == null ? null : evaluateAt(t, indicator, period, value);
+            Double score = result == null ? null : cumulative ? result.completionRatio() : value.doubleValue();
+            entries.add(new RankingRule.Entry<>(new Scored(t, value, result), score));
+        }
+        boolean higherBetter = indicator.direction == Direction.HIGHER_IS_BETTER;
+        List<RankingView.Item> items = RankingRule.rank(entries, higherBetter).stream()
+                .map(p -> {
+                    Scored s = p.peer();
+                    String[] unit = units.get(s.target().id);
+                    return new RankingView.Item(p.rank(), unit[0], unit[1], s.target().id, s.value(),
+                            s.result() == null ? null : s.result().completionRatio(),
+                            s.result() == null ? null : s.result().colour(), p.firstTier());
+                })
+                .toList();
+        return new RankingView(indicator.code, indicator.name, indicator.unit, year,
+                period == null ? null : period.toString(), parentCode, cumulative ? "COMPLETION_RATIO" : "VALUE",
+                items.size(), items);
+    }
+
+    private ProgressResult evaluateAt(Target t, Indicator indicator, Period period, BigDecimal value) {
+        List<PlanPoint> plan = progress.planPoints(t);
+        return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, t.committedValue,
+                t.stretchValue, plan, progress.tolerance(indicator), period, value, period));
+    }
+
+    /** Year-to-date sums (cumulative) or the period's own value (rates, levels), by target. */
+    private Map<Long, BigDecimal> valuesAt(List<Long> targetIds, Indicator indicator, Period period) {
+        String sql = indicator.kind == IndicatorKind.CUMULATIVE
+                ? "select a.target_id, sum(a.value) from actual a where a.status = 'APPROVED'"
+                + " and a.target_id in (:ids) and a.end_month <= :month group by a.target_id"
+                : "select a.target_id, a.value from actual a where a.status = 'APPROVED'"
+                + " and a.target_id in (:ids) and a.end_month = :month";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql)
+                .setParameter("ids", targetIds)
+                .setParameter("month", (short) period.endMonth())
+                .getResultList();
+        Map<Long, BigDecimal> values = new HashMap<>();
+        for (Object[] row : rows) {
+            values.put(((Number) row[0]).longValue(), (BigDecimal) row[1]);
+        }
+        return values;
+    }
+
+    private Period latestApprovedPeriod(List<Long> targetIds, Indicator indicator, int year) {
+        if (targetIds.isEmpty()) {
+            return null;
+        }
+        Number month = (Number) em.createNativeQuery(
+                        "select max(a.end_month) from actual a where a.status = 'APPROVED' and a.target_id in (:ids)")
+                .setParameter("ids", targetIds)
+                .getSingleResult();
+        if (month == null) {
+            return null;
+        }
+        int m = month.intValue();
+        return indicator.frequency == org.kpi.target.indicators.Frequency.MONTHLY
+                ? Period.month(year, m) : Period.quarter(year, m / 3);
+    }
+
+    private static Period parsePeriod(String text, Indicator indicator, int year) {
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("period", e.getMessage());
+        }
+        if (period.year() != year) {
+            throw ProblemException.invalid("period", "期次应在年度 " + year + " 内");
+        }
+        if (!period.matches(indicator.frequency)) {
+            throw ProblemException.invalid("period", "指标 " + indicator.code + " 的填报频次为 " + indicator.frequency);
+        }
+        return period;
+    }
+
+    private record Scored(Target target, BigDecimal value, ProgressResult result) {
+    }
+}
