@@ -3,7 +3,6 @@ package org.kpi.target.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
@@ -15,6 +14,7 @@ import org.kpi.target.progress.Colour;
 import org.kpi.target.progress.ProgressService;
 import org.kpi.target.progress.ProgressView;
 import org.kpi.target.targets.Target;
+import org.kpi.target.targets.TargetRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +47,10 @@ public class DashboardService {
     @Inject
     ProgressService progress;
 
-    @Transactional
+    @Inject
+    TargetRows rows;
+
+    /** Read-only: no transaction, nothing managed, nothing flushed. */
     public DashboardView dashboard(String orgUnitCode, Integer yearParam) {
         String code = orgUnitCode != null ? orgUnitCode : caller.orgCode();
         OrgUnit unit = tree.find(code).orElse(null);
@@ -57,22 +60,26 @@ public class DashboardService {
         LocalDate asOf = progress.today();
         int year = yearParam != null ? yearParam : asOf.getYear();
         String pattern = OrgPath.likeSubtree(unit.path);
-        List<Target> targets = em.createQuery("""
-                        select t from Target t
-                         where t.year = :year
-                           and (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :p escape '\\')
-                             or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :p escape '\\'))
-                         order by t.orgUnitCode, t.indicatorCode, t.id""", Target.class)
-                .setParameter("year", (short) year)
-                .setParameter("p", pattern)
-                .getResultList();
+        // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
+        // for (a responsible unit always lies inside its target's unit): two index-friendly halves
+        List<Target> targets = new ArrayList<>(rows.select("join org_unit u on u.code = t.org_unit_code",
+                        "", "t.year = :year and u.path like :p escape '\\'", "t.org_unit_code, t.indicator_code, t.id",
+                        Map.of("year", (short) year, "p", pattern))
+                .stream().map(TargetRows.Row::target).toList());
+        List<String> ancestors = ancestorsOf(unit.path, unit.code);
+        if (!ancestors.isEmpty()) {
+            rows.select("join org_unit r on r.code = t.responsible_unit_code", "",
+                            "t.year = :year and t.org_unit_code in (:ancestors) and r.path like :p escape '\\'",
+                            "t.org_unit_code, t.indicator_code, t.id",
+                            Map.of("year", (short) year, "p", pattern, "ancestors", ancestors))
+                    .forEach(row -> targets.add(row.target()));
+        }
         Map<String, Indicator> indicators = targets.isEmpty() ? Map.of()
                 : em.createQuery("from Indicator i where i.code in (select distinct t.indicatorCode from Target t"
                                 + " where t.year = :year)", Indicator.class)
                         .setParameter("year", (short) year)
                         .getResultStream()
                         .collect(Collectors.toMap(i -> i.code, Function.identity()));
-
         Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
             counts.put(colour, 0);
@@ -89,12 +96,19 @@ public class DashboardService {
                 reported++;
                 met += halfYearMet ? 1 : 0;
             }
-            items.add(new DashboardView.Item(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
+            items.add(DashboardView.Item.of(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
                     t.responsibleUnitCode, p, halfYearMet));
         }
         DashboardView.HalfYearCheck halfYear = reported == 0 ? null
                 : new DashboardView.HalfYearCheck(reported, met, reported - met, targets.size() - reported,
                 met == targets.size());
         return new DashboardView(unit.code, unit.name, year, asOf, targets.size(), counts, halfYear, items);
+    }
+
+    /** The codes above {@code code} on its path, root first. */
+    static List<String> ancestorsOf(String path, String code) {
+        List<String> codes = new ArrayList<>(List.of(path.substring(1, path.length() - 1).split("/")));
+        codes.remove(code);
+        return codes;
     }
 }

@@ -1,8 +1,10 @@
 package org.kpi.target.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.kpi.target.progress.Colour;
 import org.kpi.target.progress.ProgressView;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,19 @@ import java.util.Map;
 public record DashboardView(String orgUnit, String orgUnitName, int year, LocalDate asOf, int total,
                             Map<Colour, Integer> counts, HalfYearCheck halfYear, List<Item> targets) {
 
-    /** One target and its progress. */
+    /** One target and its progress (the fields of {@code GET /api/v1/targets/{id}/progress}, flattened). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(long targetId, String indicatorCode, String indicatorName, String unit, String orgUnitCode,
-                       String responsibleUnitCode, ProgressView progress, Boolean halfYearMet) {
+                       String responsibleUnitCode, String latestPeriod, BigDecimal actual, BigDecimal committedValue,
+                       BigDecimal stretchValue, Double completionRatio, Double expectedRatio, Colour colour,
+                       boolean stretchReached, boolean actualsOverdue, Boolean halfYearMet) {
+
+        static Item of(long targetId, String indicatorCode, String indicatorName, String unit, String orgUnitCode,
+                       String responsibleUnitCode, ProgressView p, Boolean halfYearMet) {
+            return new Item(targetId, indicatorCode, indicatorName, unit, orgUnitCode, responsibleUnitCode,
+                    p.latestPeriod(), p.actual(), p.committedValue(), p.stretchValue(), p.completionRatio(),
+                    p.expectedRatio(), p.colour(), p.stretchReached(), p.actualsOverdue(), halfYearMet);
+        }
     }
 
     /**

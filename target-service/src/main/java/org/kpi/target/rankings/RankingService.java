@@ -3,7 +3,7 @@ package org.kpi.target.rankings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.Query;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
@@ -21,6 +21,7 @@ import org.kpi.target.progress.ProgressResult;
 import org.kpi.target.progress.ProgressRule;
 import org.kpi.target.progress.ProgressService;
 import org.kpi.target.targets.Target;
+import org.kpi.target.targets.TargetRows;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,7 +52,10 @@ public class RankingService {
     @Inject
     ProgressService progress;
 
-    @Transactional
+    @Inject
+    TargetRows rows;
+
+    /** Read-only: no transaction, nothing managed, nothing flushed. */
     public RankingView rank(String indicatorCode, int year, String periodText, String parentCode, OrgUnitType level) {
         OrgUnit parent = tree.find(parentCode).orElse(null);
         if (parent == null || !scope.covers(parentCode)) {
@@ -61,27 +65,39 @@ public class RankingService {
         String peers = level == null
                 ? "u.parent_code = :parent"
                 : "u.path like :subtree escape '\\' and u.type = :level and u.code <> :parent";
-        var query = em.createNativeQuery("select t.id, u.code, u.name from target t join org_unit u on u.code = t.org_unit_code"
-                        + " where t.indicator_code = :indicator and t.year = :year and " + peers)
-                .setParameter("indicator", indicatorCode)
-                .setParameter("year", (short) year)
-                .setParameter("parent", parentCode);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("indicator", indicatorCode);
+        parameters.put("year", (short) year);
+        parameters.put("parent", parentCode);
         if (level != null) {
-            query.setParameter("subtree", OrgPath.likeSubtree(parent.path)).setParameter("level", level.name());
+            parameters.put("subtree", OrgPath.likeSubtree(parent.path));
+            parameters.put("level", level.name());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<Long, String[]> units = new HashMap<>();
-        for (Object[] row : rows) {
-            units.put(((Number) row[0]).longValue(), new String[]{(String) row[1], (String) row[2]});
-        }
-        List<Target> targets = units.isEmpty() ? List.of()
-                : em.createQuery("from Target t where t.id in :ids", Target.class)
-                        .setParameter("ids", units.keySet()).getResultList();
+        String peerJoin = "join org_unit u on u.code = t.org_unit_code";
+        String peerWhere = "t.indicator_code = :indicator and t.year = :year and " + peers;
         Period period = periodText == null || periodText.isBlank()
-                ? latestApprovedPeriod(units.keySet().stream().toList(), indicator, year)
+                ? latestApprovedPeriod(peerJoin, peerWhere, parameters, indicator, year)
                 : parsePeriod(periodText, indicator, year);
-        Map<Long, BigDecimal> values = period == null ? Map.of() : valuesAt(units.keySet().stream().toList(), indicator, period);
+        // each peer's value at the period, read with it: an index-only lookup per peer
+        String valueColumn = period == null ? "null" : indicator.kind == IndicatorKind.CUMULATIVE
+                ? "(select sum(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED' and a.end_month <= :month)"
+                : "(select max(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED' and a.end_month = :month)";
+        Map<String, Object> withMonth = new HashMap<>(parameters);
+        if (period != null) {
+            withMonth.put("month", (short) period.endMonth());
+        }
+        Map<Long, String[]> units = new HashMap<>();
+        Map<Long, BigDecimal> values = new HashMap<>();
+        List<Target> targets = new ArrayList<>();
+        for (TargetRows.Row row : rows.select(peerJoin, "u.code as unit_code, u.name as unit_name, " + valueColumn + " as value",
+                peerWhere, "u.code", withMonth)) {
+            Target target = row.target();
+            targets.add(target);
+            units.put(target.id, new String[]{(String) row.extra()[0], (String) row.extra()[1]});
+            if (row.extra()[2] != null) {
+                values.put(target.id, (BigDecimal) row.extra()[2]);
+            }
+        }
 
         boolean cumulative = indicator.kind == IndicatorKind.CUMULATIVE;
         List<RankingRule.Entry<Scored>> entries = new ArrayList<>();
@@ -112,33 +128,12 @@ public class RankingService {
                 t.stretchValue, plan, progress.tolerance(indicator), period, value, period));
     }
 
-    /** Year-to-date sums (cumulative) or the period's own value (rates, levels), by target. */
-    private Map<Long, BigDecimal> valuesAt(List<Long> targetIds, Indicator indicator, Period period) {
-        String sql = indicator.kind == IndicatorKind.CUMULATIVE
-                ? "select a.target_id, sum(a.value) from actual a where a.status = 'APPROVED'"
-                + " and a.target_id in (:ids) and a.end_month <= :month group by a.target_id"
-                : "select a.target_id, a.value from actual a where a.status = 'APPROVED'"
-                + " and a.target_id in (:ids) and a.end_month = :month";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql)
-                .setParameter("ids", targetIds)
-                .setParameter("month", (short) period.endMonth())
-                .getResultList();
-        Map<Long, BigDecimal> values = new HashMap<>();
-        for (Object[] row : rows) {
-            values.put(((Number) row[0]).longValue(), (BigDecimal) row[1]);
-        }
-        return values;
-    }
-
-    private Period latestApprovedPeriod(List<Long> targetIds, Indicator indicator, int year) {
-        if (targetIds.isEmpty()) {
-            return null;
-        }
-        Number month = (Number) em.createNativeQuery(
-                        "select max(a.end_month) from actual a where a.status = 'APPROVED' and a.target_id in (:ids)")
-                .setParameter("ids", targetIds)
-                .getSingleResult();
+    private Period latestApprovedPeriod(String peerJoin, String peerWhere, Map<String, Object> parameters,
+                                        Indicator indicator, int year) {
+        Query query = em.createNativeQuery("select max(a.end_month) from target t " + peerJoin
+                + " join actual a on a.target_id = t.id and a.status = 'APPROVED' where " + peerWhere);
+        parameters.forEach(query::setParameter);
+        Number month = (Number) query.getSingleResult();
         if (month == null) {
             return null;
         }
