@@ -48,6 +48,17 @@ final class DemoData {
 
     void load() throws Exception {
         Files.createDirectories(layout.demoMarkers());
+        loadOrgTree();
+        Path targets = layout.demoMarkers().resolve("targets.done");
+        if (!Files.exists(targets)) {
+            System.out.println("首次运行：载入演示目标与实绩…");
+            int created = new TargetDemo(http, minter).load();
+            System.out.println("  已创建 " + created + " 个年度目标及其实绩");
+            Files.writeString(targets, "loaded\n");
+        }
+    }
+
+    private void loadOrgTree() throws Exception {
         Path marker = layout.demoMarkers().resolve("org-tree.done");
         if (Files.exists(marker)) {
             return;
