@@ -48,6 +48,9 @@ class IndicatorApiTest {
                 .post("/api/v1/indicators").then().statusCode(403);
         TestTokens.as("leader", f.city).body(body("Y" + code, "GROWTH_RATE", "MONTHLY", 15))
                 .post("/api/v1/indicators").then().statusCode(403);
+        TestTokens.as("department", f.deptA1).header("If-Match", "\"0\"").body(body(code, "GROWTH_RATE", "MONTHLY", 20))
+                .put("/api/v1/indicators/" + code).then().statusCode(403);
+        TestTokens.as("leader", f.city).get("/api/v1/indicators/NO_SUCH_" + code).then().statusCode(404);
     }
 
     @Test

@@ -141,6 +141,20 @@ class TargetLedgerTest {
     }
 
     @Test
+    void exportIsScopedToWhatTheCallerMaySee() throws IOException {
+        f.target(projects, f.districtA, f.deptA1, "110");
+        f.target(projects, f.districtB, f.deptB1, "100");
+        for (String[] who : new String[][]{{"department", f.deptA1, "1"}, {"supervisor", f.districtB, "1"}, {"leader", f.city, "2"}}) {
+            byte[] bytes = TestTokens.as(who[0], who[1]).accept(XLSX).get("/api/v1/targets/export?indicator=" + projects)
+                    .then().statusCode(200).extract().asByteArray();
+            try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                assertEquals(Integer.parseInt(who[2]), wb.getSheetAt(0).getLastRowNum(), who[0] + "@" + who[1]);
+            }
+        }
+        RestAssured.given().get("/api/v1/targets/export").then().statusCode(401);
+    }
+
+    @Test
     void exportedLedgerImportsBackUnchanged() {
         f.target(projects, f.districtA, f.deptA1, "110");
         byte[] bytes = TestTokens.as("supervisor", f.districtA).accept(XLSX).get("/api/v1/targets/export?year=2026")
