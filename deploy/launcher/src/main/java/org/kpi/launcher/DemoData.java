@@ -56,6 +56,12 @@ final class DemoData {
             System.out.println("  已创建 " + created + " 个年度目标及其实绩");
             Files.writeString(targets, "loaded\n");
         }
+        Path tasks = layout.demoMarkers().resolve("tasks.done");
+        if (!Files.exists(tasks)) {
+            System.out.println("首次运行：载入演示督办任务…");
+            new TaskDemo(http, minter).load();
+            Files.writeString(tasks, "loaded\n");
+        }
     }
 
     private void loadOrgTree() throws Exception {

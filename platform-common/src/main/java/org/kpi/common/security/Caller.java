@@ -50,7 +50,7 @@ public class Caller {
             return null;
         }
         Object org = jwt.getClaim("org");
-        return org == null ? null : org.toString();
+        return org == null || org.toString().isBlank() ? null : org.toString().trim();
     }
 
     public boolean hasRole(String role) {

@@ -17,6 +17,9 @@ public class Scope {
     /** The path prefix that matches every unit. */
     public static final String EVERYTHING = "/";
 
+    /** A path prefix that matches no unit: {@code !} is never part of a code. */
+    public static final String NOTHING = "/!/";
+
     @Inject
     Caller caller;
 
@@ -42,7 +45,7 @@ public class Scope {
         }
         String own = caller.orgCode();
         if (own == null) {
-            return "/\u0000/";
+            return NOTHING;
         }
         return tree.pathOf(own).orElse(OrgPath.of(null, own));
     }

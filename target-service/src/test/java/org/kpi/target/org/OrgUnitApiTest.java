@@ -119,6 +119,15 @@ class OrgUnitApiTest {
     }
 
     @Test
+    void tokenWithoutAnOrgClaimSeesNothingRatherThanFailing() {
+        String token = org.kpi.testing.TestTokens.sign(TestTokens.claims("supervisor", "X").remove("org"));
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/org-units")
+                .then().statusCode(200).body("total", equalTo(0));
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/audit")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void listPagesAreBounded() {
         Response page = TestTokens.as("leader", city).get("/api/v1/org-units?size=2&page=1");
         page.then().statusCode(200)

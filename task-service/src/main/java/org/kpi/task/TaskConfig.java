@@ -1,0 +1,25 @@
+package org.kpi.task;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of task-service. */
+@ConfigMapping(prefix = "kpi.task")
+public interface TaskConfig {
+
+    /** Days before a task or milestone is due from which an open task shows YELLOW. */
+    @WithDefault("3")
+    int dueSoonDays();
+
+    /** Days overdue up to which a task is YELLOW; beyond it turns RED. */
+    @WithDefault("7")
+    int redAfterDays();
+
+    /** Largest attachment on a progress report, in bytes (10 MiB). */
+    @WithDefault("10485760")
+    long maxAttachmentBytes();
+
+    /** Most rows one ledger export writes or one import accepts. */
+    @WithDefault("5000")
+    int maxLedgerRows();
+}

@@ -1,0 +1,88 @@
+package org.kpi.task.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.problem.ProblemKind;
+import org.kpi.common.security.Roles;
+import org.kpi.task.reports.AttachmentType;
+import org.kpi.task.tasks.TaskFilter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The task ledger (台账) as an Excel workbook: export the filtered list, import new tasks. */
+@Path("/api/v1/tasks")
+public class LedgerResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    LedgerService service;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/export")
+    @Produces({XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "导出任务台账（.xlsx，筛选条件同任务列表）")
+    public Response export(@QueryParam("orgUnit") String orgUnit,
+                           @QueryParam("involvement") String involvement,
+                           @QueryParam("status") String status,
+                           @QueryParam("colour") String colour,
+                           @QueryParam("overdue") String overdue,
+                           @QueryParam("dueBefore") String dueBefore,
+                           @QueryParam("category") String category,
+                           @QueryParam("q") String q,
+                           @QueryParam("responseOverdue") String responseOverdue,
+                           @QueryParam("sort") String sort) {
+        TaskFilter filter = TaskFilter.parse(orgUnit, involvement, status, colour, overdue, dueBefore, category, q,
+                responseOverdue, sort);
+        byte[] workbook = service.export(filter);
+        String name = URLEncoder.encode("任务台账-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return Response.ok(workbook, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"tasks.xlsx\"; filename*=UTF-8''" + name)
+                .build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "导入任务台账（.xlsx，表单字段 file；全部成功或全部不导入，新任务为草稿）")
+    public Response importTasks(@RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "缺少表格文件（multipart 表单字段 file）");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            head = in.readNBytes(16);
+        } catch (IOException e) {
+            throw new IllegalStateException("Uploaded file cannot be read", e);
+        }
+        if (AttachmentType.detect(head, file.uploadedFile()).orElse(null) != AttachmentType.XLSX) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "只接受 .xlsx 格式的台账");
+        }
+        return Response.status(Response.Status.CREATED).entity(service.importTasks(file.uploadedFile())).build();
+    }
+}

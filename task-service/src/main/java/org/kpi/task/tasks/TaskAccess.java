@@ -1,0 +1,94 @@
+package org.kpi.task.tasks;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
+
+/**
+ * Object-level authorization for tasks. Supervisors and leaders see the tasks of units in their
+ * subtree (a task belongs to its {@code orgUnitCode}); a department sees the tasks it leads or
+ * co-works on; admins see everything. A task the caller cannot see is a 404; an action the
+ * caller may not take on a task it sees is a 403.
+ */
+@RequestScoped
+public class TaskAccess {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Scope scope;
+
+    /** The task, if the caller may read it; 404 otherwise. */
+    public Task readable(long id) {
+        return requireReadable(em.find(Task.class, id), id);
+    }
+
+    /** The task, locked for update, if the caller may read it; 404 otherwise. */
+    public Task readableForUpdate(long id) {
+        return requireReadable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    public boolean canRead(Task task) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if ((caller.isSupervisor() || caller.isLeader()) && inSubtree(task)) {
+            return true;
+        }
+        return caller.isDepartment() && task.roleOf(caller.orgCode()) != null;
+    }
+
+    /** Whether the caller supervises the task: an admin, or a supervisor of a unit above or at its unit. */
+    public boolean canSupervise(Task task) {
+        return caller.isAdmin() || (caller.isSupervisor() && inSubtree(task));
+    }
+
+    public void requireSupervisor(Task task) {
+        if (!canSupervise(task)) {
+            throw ProblemException.forbidden("只有本辖区的督查人员可以执行此操作");
+        }
+    }
+
+    /** The role of the caller's department in the task; 403 for anyone else. */
+    public UnitRole requireParticipant(Task task) {
+        UnitRole role = caller.isDepartment() ? task.roleOf(caller.orgCode()) : null;
+        if (role == null) {
+            throw ProblemException.forbidden("只有牵头单位或配合单位可以执行此操作");
+        }
+        return role;
+    }
+
+    public void requireLead(Task task) {
+        if (!caller.isDepartment() || task.roleOf(caller.orgCode()) != UnitRole.LEAD) {
+            throw ProblemException.forbidden("只有牵头单位可以执行此操作");
+        }
+    }
+
+    /** Lead unit or a supervisor of the task. */
+    public void requireLeadOrSupervisor(Task task) {
+        if (canSupervise(task)) {
+            return;
+        }
+        requireLead(task);
+    }
+
+    private boolean inSubtree(Task task) {
+        return OrgPath.isWithin(task.orgPath, scope.subtreePath());
+    }
+
+    private Task requireReadable(Task task, long id) {
+        if (task == null || !canRead(task)) {
+            throw ProblemException.notFound("任务 " + id + " 不存在或无权查看");
+        }
+        return task;
+    }
+}

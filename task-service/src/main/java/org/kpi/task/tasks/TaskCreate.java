@@ -1,0 +1,45 @@
+package org.kpi.task.tasks;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A new task. {@code orgUnitCode} is the unit (district or city) the task belongs to; it
+ * defaults to the caller's own unit and must lie in the caller's scope. Lead and co-units must
+ * lie within it. {@code reportingCadence} defaults to {@code NONE}.
+ */
+public record TaskCreate(
+        @NotBlank(message = "任务名称不能为空")
+        @Size(max = 300, message = "任务名称最长 300 个字符")
+        String title,
+        @Size(max = 10000, message = "任务描述最长 10000 个字符")
+        String description,
+        @Size(max = 64, message = "类别最长 64 个字符")
+        String category,
+        @Size(max = 64, message = "来源最长 64 个字符")
+        String source,
+        @Size(max = 32, message = "单位代码最长 32 个字符")
+        String orgUnitCode,
+        @NotBlank(message = "牵头单位不能为空")
+        @Size(max = 32, message = "单位代码最长 32 个字符")
+        String leadUnitCode,
+        @Size(max = 30, message = "配合单位最多 30 个")
+        List<@NotBlank(message = "配合单位代码不能为空") @Size(max = 32, message = "单位代码最长 32 个字符") String> coUnitCodes,
+        @Size(max = 100, message = "责任领导最长 100 个字符")
+        String responsibleLeader,
+        LocalDate startDate,
+        @NotNull(message = "完成时限不能为空")
+        LocalDate dueDate,
+        ReportingCadence reportingCadence,
+        @Valid
+        Quantity quantity,
+        @Size(max = 64, message = "目标编号最长 64 个字符")
+        String targetId,
+        @Size(max = 50, message = "节点最多 50 个")
+        List<@NotNull(message = "节点不能为空") @Valid MilestoneInput> milestones) {
+}

@@ -1,0 +1,246 @@
+package org.kpi.task.tasks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgUnitType;
+import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
+import org.kpi.common.web.PageRequest;
+import org.kpi.common.web.PageResult;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The task list: the caller's visible tasks (see {@link TaskAccess}) narrowed by a
+ * {@link TaskFilter}, in SQL so that paging and counts stay fast on large tables. Colour and
+ * overdue are the {@link TaskColourRule} written as predicates on {@code next_due_date} against
+ * today's date passed as a parameter.
+ */
+@ApplicationScoped
+public class TaskSearch {
+
+    private static final String RUNNING = "t.status in ('ASSIGNED', 'IN_PROGRESS')";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    TaskService tasks;
+
+    @Transactional
+    public PageResult<TaskView> list(TaskFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String sortColumn = sortColumn(filter);
+        // one scan for the page and the total: the filtered rows are materialised once, counted, and
+        // only their sort keys are sorted
+        Query query = em.createNativeQuery("with f as materialized (select t.id, " + sortColumn
+                        + " as sort_key from task t where " + where(filter, params) + ") "
+                        + "select f.id, (select count(*) from f) from f order by f.sort_key"
+                        + direction(filter) + ", f.id" + direction(filter))
+                .setFirstResult(page.offset()).setMaxResults(page.size());
+        params.forEach(query::setParameter);
+        List<Long> ids = new ArrayList<>();
+        long total = -1;
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            ids.add(((Number) columns[0]).longValue());
+            total = ((Number) columns[1]).longValue();
+        }
+        if (total < 0) {
+            total = page.offset() == 0 ? 0 : count(filter);
+        }
+        TaskColourRule rule = tasks.colourRule();
+        LocalDate today = tasks.today();
+        List<TaskView> items = load(ids).stream().map(t -> TaskView.of(t, rule, today)).toList();
+        return PageResult.of(items, page, total);
+    }
+
+    /** The tasks of one page, in the filter's order. */
+    @Transactional
+    public List<Task> find(TaskFilter filter, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        Query query = em.createNativeQuery("select t.id from task t where " + where(filter, params)
+                        + orderBy(filter))
+                .setFirstResult(offset).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return load(((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList());
+    }
+
+    private static String orderBy(TaskFilter filter) {
+        return " order by " + sortColumn(filter) + direction(filter) + ", t.id" + direction(filter);
+    }
+
+    private static String sortColumn(TaskFilter filter) {
+        String sort = filter.sort();
+        return TaskFilter.SORTS.get(sort.startsWith("-") ? sort.substring(1) : sort);
+    }
+
+    private static String direction(TaskFilter filter) {
+        return filter.sort().startsWith("-") ? " desc" : " asc";
+    }
+
+    private List<Task> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> positions = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            positions.put(ids.get(i), i);
+        }
+        return em.createQuery("select distinct t from Task t left join fetch t.milestones where t.id in :ids",
+                        Task.class)
+                .setParameter("ids", ids)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList().stream()
+                .sorted(Comparator.comparing(t -> positions.get(t.id)))
+                .toList();
+    }
+
+    @Transactional
+    public long count(TaskFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        Query query = em.createNativeQuery("select count(*) from task t where " + where(filter, params));
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private String where(TaskFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(visibility(params));
+        LocalDate today = tasks.today();
+        TaskColourRule rule = tasks.colourRule();
+        String anchorCode = filter.orgUnit();
+        if (anchorCode != null || (filter.involvement() != null && filter.involvement() != Involvement.ANY)) {
+            unitFilter(filter, anchorCode != null ? anchorCode : caller.orgCode(), anchorCode != null, where, params);
+        }
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and t.status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.overdue() != null) {
+            params.put("today", today);
+            where.append(filter.overdue()
+                    ? " and " + RUNNING + " and t.next_due_date < :today"
+                    : " and not (" + RUNNING + " and t.next_due_date < :today)");
+        }
+        if (filter.colour() != null) {
+            LocalDate redBefore = today.minusDays(rule.redAfterDays());
+            LocalDate yellowUntil = today.plusDays(rule.dueSoonDays());
+            switch (filter.colour()) {
+                case RED -> {
+                    where.append(" and " + RUNNING + " and t.next_due_date < :redBefore");
+                    params.put("redBefore", redBefore);
+                }
+                case YELLOW -> {
+                    where.append(" and " + RUNNING
+                            + " and t.next_due_date >= :redBefore and t.next_due_date <= :yellowUntil");
+                    params.put("redBefore", redBefore);
+                    params.put("yellowUntil", yellowUntil);
+                }
+                case BLUE -> {
+                    where.append(" and not (" + RUNNING + " and t.next_due_date <= :yellowUntil)");
+                    params.put("yellowUntil", yellowUntil);
+                }
+                default -> throw new IllegalStateException("unknown colour " + filter.colour());
+            }
+        }
+        if (filter.dueBefore() != null) {
+            where.append(" and t.due_date <= :dueBefore");
+            params.put("dueBefore", filter.dueBefore());
+        }
+        if (filter.category() != null) {
+            where.append(" and t.category = :category");
+            params.put("category", filter.category());
+        }
+        if (filter.q() != null) {
+            where.append(" and t.title ilike :q escape '\\'");
+            params.put("q", "%" + OrgPath.likeSubtree(filter.q()).replaceAll("%$", "") + "%");
+        }
+        if (filter.responseOverdue() != null) {
+            params.put("responseToday", today);
+            where.append(filter.responseOverdue()
+                    ? " and t.response_due_date < :responseToday"
+                    : " and (t.response_due_date is null or t.response_due_date >= :responseToday)");
+        }
+        return where.toString();
+    }
+
+    /** Who may see what: the caller's subtree for supervisors and leaders, its own tasks for a department. */
+    private String visibility(Map<String, Object> params) {
+        if (caller.isAdmin()) {
+            return "true";
+        }
+        StringBuilder any = new StringBuilder();
+        if ((caller.isSupervisor() || caller.isLeader()) && caller.orgCode() != null) {
+            any.append(subtree("t.org_path", "scope", scope.subtreePath(), params));
+        }
+        if (caller.isDepartment() && caller.orgCode() != null) {
+            if (!any.isEmpty()) {
+                any.append(" or ");
+            }
+            any.append("t.id in (select v.task_id from task_unit v where v.unit_code = :me)");
+            params.put("me", caller.orgCode());
+        }
+        return any.isEmpty() ? "false" : "(" + any + ")";
+    }
+
+    /**
+     * A subtree condition on a materialised-path column as a byte-wise range, {@code [path, path')}
+     * where {@code path'} ends in the character after {@code /}. Unlike {@code LIKE :param}, the
+     * pattern operators {@code ~>=~ ~<~} use the {@code varchar_pattern_ops} indexes even in a
+     * generic plan of a prepared statement.
+     */
+    static String subtree(String column, String name, String path, Map<String, Object> params) {
+        params.put(name + "From", path);
+        params.put(name + "To", path.substring(0, path.length() - 1) + (char) (path.charAt(path.length() - 1) + 1));
+        return "(" + column + " ~>=~ :" + name + "From and " + column + " ~<~ :" + name + "To)";
+    }
+
+    private void unitFilter(TaskFilter filter, String code, boolean explicit, StringBuilder where,
+                            Map<String, Object> params) {
+        OrgUnit unit = tree.find(code).orElse(null);
+        if (unit == null) {
+            where.append(" and false");
+            return;
+        }
+        Involvement involvement = filter.involvement() == null ? Involvement.ANY : filter.involvement();
+        String role = involvement == Involvement.ANY ? "" : " and u.role = :role";
+        if (involvement != Involvement.ANY) {
+            params.put("role", involvement.name());
+        }
+        String units;
+        if (unit.type == OrgUnitType.DEPARTMENT) {
+            units = "t.id in (select u.task_id from task_unit u where u.unit_code = :unit" + role + ")";
+            params.put("unit", unit.code);
+        } else {
+            units = "t.id in (select u.task_id from task_unit u where "
+                    + subtree("u.unit_path", "unitPath", unit.path, params) + role + ")";
+        }
+        if (involvement == Involvement.ANY && explicit) {
+            where.append(" and (").append(subtree("t.org_path", "unitPath2", unit.path, params)).append(" or ")
+                    .append(units).append(')');
+        } else {
+            where.append(" and ").append(units);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.kpi.task.tasks;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Payload of {@code task.closure-requested}, {@code task.returned} and {@code task.closed}:
+ * the task, its units, the new status, and the summary or reason given.
+ */
+public record TaskTransitionEvent(Long taskId, String title, String orgUnitCode, String leadUnitCode,
+                                  TaskStatus status, String text, String actor, OffsetDateTime at) {
+}

@@ -1,0 +1,100 @@
+package org.kpi.task;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.PostgresResource;
+import org.kpi.testing.TestClock;
+import org.kpi.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every change is published to the feed in its own transaction, with what consumers need. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(FeedStubResource.class)
+class EventsTest {
+
+    @Inject
+    OrgFixture orgs;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void lifecycleSupervisionAndAccountabilityArePublished() {
+        clock.setDate(LocalDate.of(2026, 9, 1));
+        OrgFixture.Tree tree = orgs.tree();
+        long after = lastSeq();
+        long task = TaskApi.inState(tree, "CLOSURE_REQUESTED");
+        TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"补充材料\"}")
+                .post("/api/v1/tasks/" + task + "/return").then().statusCode(200);
+        TaskApi.requestClosure(tree, task);
+        TestTokens.as("supervisor", tree.districtA()).body("{\"level\":\"SUPERVISE\",\"reason\":\"督办\","
+                + "\"respondBy\":\"2026-09-10\"}").post("/api/v1/tasks/" + task + "/supervision-orders").then()
+                .statusCode(201);
+        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + task + "/close").then().statusCode(200);
+        TestTokens.as("supervisor", tree.districtA()).body("{\"orgUnitCode\":\"" + tree.a1()
+                + "\",\"kind\":\"NOTICE_CRITICISM\",\"reason\":\"通报\"}").post("/api/v1/accountability-records")
+                .then().statusCode(201);
+
+        JsonPath feed = TestTokens.as("service", "platform").get("/api/v1/events?after=" + after + "&limit=500")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> events = feed.getList("items");
+        List<String> types = events.stream()
+                .filter(e -> String.valueOf(task).equals(e.get("key"))
+                        || "supervision-order.issued".equals(e.get("type"))
+                        || "accountability.recorded".equals(e.get("type")))
+                .map(e -> (String) e.get("type")).toList();
+        assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "task.upserted",
+                "task.closure-requested", "task.upserted", "task.returned", "task.upserted",
+                "task.closure-requested", "task.upserted", "supervision-order.issued", "task.upserted",
+                "task.closed", "accountability.recorded"), types);
+
+        Map<String, Object> created = events.stream().filter(e -> "task.upserted".equals(e.get("type"))
+                && String.valueOf(task).equals(e.get("key"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) created.get("payload");
+        assertEquals(tree.a1(), payload.get("leadUnitCode"));
+        assertEquals(List.of(tree.a2()), payload.get("coUnitCodes"));
+        assertEquals("2026-12-31", payload.get("dueDate"));
+        assertEquals("MONTHLY", payload.get("reportingCadence"));
+        assertEquals("DRAFT", payload.get("status"));
+        assertTrue(payload.get("milestones").toString().contains("2026-08-31"));
+        assertTrue(payload.get("title").toString().startsWith("状态"));
+    }
+
+    @Test
+    void feedIsForServicesOnly() {
+        OrgFixture.Tree tree = orgs.tree();
+        TaskApi.problem(TestTokens.as("supervisor", tree.city()).get("/api/v1/events").then()).statusCode(403);
+    }
+
+    /** The head of the feed: pages through it from the start. */
+    private static long lastSeq() {
+        long after = 0;
+        while (true) {
+            JsonPath page = TestTokens.as("service", "platform").get("/api/v1/events?after=" + after + "&limit=500")
+                    .then().statusCode(200).extract().jsonPath();
+            long last = page.getLong("lastSeq");
+            if (page.getList("items").isEmpty()) {
+                return last;
+            }
+            after = last;
+        }
+    }
+}
