@@ -48,7 +48,7 @@ public class TaskSearch {
     @Inject
     TaskService tasks;
 
-    @Transactional
+    /** Read-only: runs without a transaction, so nothing is flushed or committed afterwards. */
     public PageResult<TaskView> list(TaskFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String sortColumn = sortColumn(filter);
