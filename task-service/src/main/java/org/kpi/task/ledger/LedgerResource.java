@@ -2,6 +2,7 @@ package org.kpi.task.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,7 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Roles;
 import org.kpi.task.reports.AttachmentType;
-import org.kpi.task.tasks.TaskFilter;
+import org.kpi.task.tasks.TaskListParams;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,19 +45,8 @@ public class LedgerResource {
     @Produces({XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(summary = "导出任务台账（.xlsx，筛选条件同任务列表）")
-    public Response export(@QueryParam("orgUnit") String orgUnit,
-                           @QueryParam("involvement") String involvement,
-                           @QueryParam("status") String status,
-                           @QueryParam("colour") String colour,
-                           @QueryParam("overdue") String overdue,
-                           @QueryParam("dueBefore") String dueBefore,
-                           @QueryParam("category") String category,
-                           @QueryParam("q") String q,
-                           @QueryParam("responseOverdue") String responseOverdue,
-                           @QueryParam("sort") String sort) {
-        TaskFilter filter = TaskFilter.parse(orgUnit, involvement, status, colour, overdue, dueBefore, category, q,
-                responseOverdue, sort);
-        byte[] workbook = service.export(filter);
+    public Response export(@BeanParam TaskListParams params) {
+        byte[] workbook = service.export(params.filter());
         String name = URLEncoder.encode("任务台账-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return Response.ok(workbook, XLSX)

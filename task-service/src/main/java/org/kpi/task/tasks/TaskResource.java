@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,22 +52,11 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(summary = "任务列表与检索（本人可见范围内）")
-    public PageResult<TaskView> list(@QueryParam("orgUnit") String orgUnit,
-                                     @QueryParam("involvement") String involvement,
-                                     @QueryParam("status") String status,
-                                     @QueryParam("colour") String colour,
-                                     @QueryParam("overdue") String overdue,
-                                     @QueryParam("dueBefore") String dueBefore,
-                                     @QueryParam("category") String category,
-                                     @QueryParam("q") String q,
-                                     @QueryParam("responseOverdue") String responseOverdue,
-                                     @QueryParam("sort") String sort,
+    public PageResult<TaskView> list(@BeanParam TaskListParams params,
                                      @QueryParam("page") String page,
                                      @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        TaskFilter filter = TaskFilter.parse(orgUnit, involvement, status, colour, overdue, dueBefore, category, q,
-                responseOverdue, sort);
-        return search.list(filter, request);
+        return search.list(params.filter(), request);
     }
 
     @GET
