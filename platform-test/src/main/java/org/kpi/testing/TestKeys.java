@@ -44,8 +44,7 @@ public final class TestKeys {
         try {
             String pem = Files.readString(PRIVATE);
             byte[] der = Base64.getMimeDecoder().decode(pem
-                    .replace("-----BEGIN PRIVATE KEY-----", "")
-                    .replace("-----END PRIVATE KEY-----", ""));
+                    .replaceAll("-----[A-Z ]+-----", ""));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,8 +55,7 @@ final class KeyPairFiles {
         ensure();
         String pem = Files.readString(privateKey(), StandardCharsets.US_ASCII);
         byte[] der = Base64.getMimeDecoder().decode(pem
-                .replace("-----BEGIN PRIVATE KEY-----", "")
-                .replace("-----END PRIVATE KEY-----", ""));
+                .replaceAll("-----[A-Z ]+-----", ""));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
