@@ -51,6 +51,10 @@ class IndicatorApiTest {
         TestTokens.as("department", f.deptA1).header("If-Match", "\"0\"").body(body(code, "GROWTH_RATE", "MONTHLY", 20))
                 .put("/api/v1/indicators/" + code).then().statusCode(403);
         TestTokens.as("leader", f.city).get("/api/v1/indicators/NO_SUCH_" + code).then().statusCode(404);
+        TestTokens.as("leader", f.city).get("/api/v1/indicators").then().statusCode(200);
+        TestTokens.as("leader", f.city).get("/api/v1/indicators?q=预算收入&size=100").then().statusCode(200)
+                .body("items.code", hasItem(code));
+        TestTokens.as("leader", f.city).get("/api/v1/indicators?kind=SOMETHING").then().statusCode(400);
     }
 
     @Test
