@@ -81,6 +81,15 @@ class BadInputTest {
     }
 
     @Test
+    void nulCharactersAreRefusedBeforeTheyReachTheDatabase() {
+        post("{\"code\":\"X4\",\"name\":\"a\\u0000b\",\"type\":\"CITY\"}").statusCode(400)
+                .body("errors.field", hasItem("name"));
+        TestTokens.as("admin", "ROOT").urlEncodingEnabled(false).get("/api/v1/org-units/X%00").then().statusCode(400)
+                .contentType("application/problem+json");
+        TestTokens.as("admin", "ROOT").urlEncodingEnabled(false).get("/api/v1/targets?orgUnit=%00").then().statusCode(400);
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         TestTokens.as("admin", "ROOT").contentType("text/plain").body("code=X")
                 .post("/api/v1/org-units").then().statusCode(415)

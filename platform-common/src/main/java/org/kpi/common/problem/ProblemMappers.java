@@ -77,6 +77,10 @@ public class ProblemMappers {
                     .map(Object::toString)
                     .collect(Collectors.joining(", "));
             message = "取值 " + e.getValue() + " 无效，可选值：" + allowed;
+        } else if (e.getTargetType() == String.class) {
+            message = "不能包含空字符（U+0000）";
+        } else if (e.getTargetType() == java.time.LocalDate.class) {
+            message = "取值 " + e.getValue() + " 超出范围，日期应在 1900 到 2999 年之间";
         } else {
             message = "取值 " + e.getValue() + " 不是合法的" + typeName(e.getTargetType());
         }

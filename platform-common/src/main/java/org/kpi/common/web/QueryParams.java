@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
+    /** Dates outside these years are refused as input: they are typing errors, and some fail in PostgreSQL. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2999;
+
     private QueryParams() {
     }
 
@@ -44,11 +48,16 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.trim());
+            date = LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "应为日期 yyyy-MM-dd，收到 " + abbreviate(raw));
         }
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw ProblemException.invalid(name, "日期应在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 年之间");
+        }
+        return date;
     }
 
     public static Boolean optionalBoolean(String name, String raw) {

@@ -10,6 +10,7 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.target.indicators.Indicator;
+import org.kpi.target.indicators.IndicatorService;
 import org.kpi.target.progress.Colour;
 import org.kpi.target.progress.ProgressService;
 import org.kpi.target.progress.ProgressView;
@@ -50,6 +51,9 @@ public class DashboardService {
     @Inject
     TargetRows rows;
 
+    @Inject
+    IndicatorService indicatorService;
+
     /** Read-only: no transaction, nothing managed, nothing flushed. */
     public DashboardView dashboard(String orgUnitCode, Integer yearParam) {
         String code = orgUnitCode != null ? orgUnitCode : caller.orgCode();
@@ -74,12 +78,8 @@ public class DashboardService {
                             Map.of("year", (short) year, "p", pattern, "ancestors", ancestors))
                     .forEach(row -> targets.add(row.target()));
         }
-        Map<String, Indicator> indicators = targets.isEmpty() ? Map.of()
-                : em.createQuery("from Indicator i where i.code in (select distinct t.indicatorCode from Target t"
-                                + " where t.year = :year)", Indicator.class)
-                        .setParameter("year", (short) year)
-                        .getResultStream()
-                        .collect(Collectors.toMap(i -> i.code, Function.identity()));
+        Map<String, Indicator> indicators = indicatorService.byCode(
+                targets.stream().map(t -> t.indicatorCode).distinct().toList());
         Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
             counts.put(colour, 0);

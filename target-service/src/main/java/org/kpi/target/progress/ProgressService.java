@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Computes a target's progress from its stored summary of approved actuals. */
 @ApplicationScoped
@@ -32,6 +35,9 @@ public class ProgressService {
     @Inject
     Clock clock;
 
+    private static final int DUE_CACHE_LIMIT = 10_000;
+    private final Map<DueKey, Optional<Period>> dueCache = new ConcurrentHashMap<>();
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -46,9 +52,26 @@ public class ProgressService {
     public ProgressResult evaluate(Target target, Indicator indicator, LocalDate asOf) {
         Period latest = target.latestPeriod == null ? null : Period.parse(target.latestPeriod);
         BigDecimal actual = indicator.kind == IndicatorKind.CUMULATIVE ? target.approvedTotal : target.latestValue;
-        Period due = Period.latestDue(target.year, indicator.frequency, indicator.actualsDueDay, asOf);
+        Period due = latestDue(target.year, indicator, asOf);
         return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, target.committedValue,
                 target.stretchValue, planPoints(target), tolerance(indicator), latest, actual, due));
+    }
+
+    /** {@link Period#latestDue}, remembered: a dashboard asks it for thousands of targets and a handful of indicators. */
+    Period latestDue(int year, Indicator indicator, LocalDate asOf) {
+        DueKey key = new DueKey(year, indicator.frequency, indicator.actualsDueDay, asOf);
+        Optional<Period> due = dueCache.get(key);
+        if (due == null) {
+            due = Optional.ofNullable(Period.latestDue(year, indicator.frequency, indicator.actualsDueDay, asOf));
+            if (dueCache.size() > DUE_CACHE_LIMIT) {
+                dueCache.clear();
+            }
+            dueCache.put(key, due);
+        }
+        return due.orElse(null);
+    }
+
+    private record DueKey(int year, org.kpi.target.indicators.Frequency frequency, int dueDay, LocalDate asOf) {
     }
 
     /**

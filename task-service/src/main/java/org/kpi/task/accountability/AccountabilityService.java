@@ -119,7 +119,7 @@ public class AccountabilityService {
             where.append("false");
         }
         if (orgUnit != null) {
-            String path = tree.pathOf(orgUnit).orElse("/\u0000/");
+            String path = tree.pathOf(orgUnit).orElse(Scope.NOTHING);
             where.append(" and r.orgPath like :unit escape '\\'");
             params.put("unit", OrgPath.likeSubtree(path));
         }

@@ -122,7 +122,11 @@ public class SupervisionService {
         if (order == null) {
             throw ProblemException.notFound("督办单 " + orderId + " 不存在或无权查看");
         }
-        visibleTask(order);
+        try {
+            access.readable(order.taskId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("督办单 " + orderId + " 不存在或无权查看");
+        }
         return SupervisionOrderView.of(order, LocalDate.now(clock));
     }
 

@@ -32,9 +32,15 @@ public class TaskAccess {
         return requireReadable(em.find(Task.class, id), id);
     }
 
-    /** The task, locked for update, if the caller may read it; 404 otherwise. */
+    /**
+     * The task, locked for update, if the caller may read it; 404 otherwise. Readability is
+     * checked before the lock, so a caller who may not see the task cannot make writers wait.
+     */
     public Task readableForUpdate(long id) {
-        return requireReadable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+        Task task = readable(id);
+        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
+        return task;
     }
 
     public boolean canRead(Task task) {

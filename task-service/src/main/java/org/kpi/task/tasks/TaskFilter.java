@@ -43,6 +43,9 @@ public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatu
         List<TaskStatus> statuses = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             for (String part : status.split(",")) {
+                if (part.isBlank()) {
+                    throw ProblemException.invalid("status", "状态列表中有空项，应为逗号分隔的状态，如 ASSIGNED,IN_PROGRESS");
+                }
                 statuses.add(QueryParams.optionalEnum("status", part.trim(), TaskStatus.class));
             }
         }

@@ -31,6 +31,10 @@ import java.util.Map;
 @ApplicationScoped
 public class TaskSearch {
 
+    /** {@link TaskStatus#AWAITING_RESPONSE} as an SQL list. */
+    static final String AWAITING_RESPONSE_SQL = TaskStatus.AWAITING_RESPONSE.stream()
+            .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     private static final String RUNNING = "t.status in ('ASSIGNED', 'IN_PROGRESS')";
 
     @Inject
@@ -179,8 +183,9 @@ public class TaskSearch {
         if (filter.responseOverdue() != null) {
             params.put("responseToday", today);
             where.append(filter.responseOverdue()
-                    ? " and t.response_due_date < :responseToday"
-                    : " and (t.response_due_date is null or t.response_due_date >= :responseToday)");
+                    ? " and t.response_due_date < :responseToday" + " and t.status in " + AWAITING_RESPONSE_SQL
+                    : " and (t.response_due_date is null or t.response_due_date >= :responseToday"
+                    + " or t.status not in " + AWAITING_RESPONSE_SQL + ")");
         }
         return where.toString();
     }

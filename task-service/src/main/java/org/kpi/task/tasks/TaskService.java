@@ -275,6 +275,7 @@ public class TaskService {
         task.status = TaskAction.RETURN.apply(task.status);
         task.lastReason = request.reason().trim();
         task.closureRequestedAt = null;
+        task.closureSummary = null;
         TaskView after = saved(task, "return", before);
         publishTransition(RETURNED, task, task.lastReason);
         return after;
@@ -288,6 +289,7 @@ public class TaskService {
         task.lastReason = request.reason().trim();
         task.closedAt = null;
         task.closureRequestedAt = null;
+        task.closureSummary = null;
         return saved(task, "reopen", before);
     }
 

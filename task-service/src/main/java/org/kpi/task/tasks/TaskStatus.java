@@ -9,6 +9,10 @@ public enum TaskStatus {
     CLOSED("已销号"),
     CANCELLED("已撤销");
 
+    /** States in which an unanswered supervision order past its date still counts as overdue. */
+    public static final java.util.Set<TaskStatus> AWAITING_RESPONSE =
+            java.util.EnumSet.of(ASSIGNED, IN_PROGRESS, CLOSURE_REQUESTED);
+
     private final String label;
 
     TaskStatus(String label) {

@@ -54,7 +54,8 @@ public record TaskView(
                 task.milestones.stream().map(MilestoneView::of).toList(),
                 task.status, assessment.colour(), assessment.overdue(), assessment.daysOverdue(),
                 task.nextDueDate, task.responseDueDate,
-                task.responseDueDate != null && task.responseDueDate.isBefore(today),
+                task.responseDueDate != null && task.responseDueDate.isBefore(today)
+                        && TaskStatus.AWAITING_RESPONSE.contains(task.status),
                 task.percentDone,
                 Quantity.plain(task.quantityReached),
                 task.closureSummary, task.lastReason, task.closureRequestedAt, task.closedAt, task.createdBy,
