@@ -213,6 +213,7 @@ public class ActualService {
         target.approvedTotal = approved.isEmpty() ? null : total;
         target.latestPeriod = latest == null ? null : latest.period;
         target.latestValue = latest == null ? null : latest.value;
+        target.latestEndMonth = latest == null ? null : latest.endMonth;
         target.h1Reported = june != null;
         target.h1Total = june == null ? null : h1Total;
         target.h1Value = june == null ? null : june.value;

@@ -79,9 +79,16 @@ public class RankingService {
                 ? latestApprovedPeriod(peerJoin, peerWhere, parameters, indicator, year)
                 : parsePeriod(periodText, indicator, year);
         // each peer's value at the period, read with it: an index-only lookup per peer
+        // each peer's value at the period: from the target's own summary when the period is its
+        // latest (the usual question: where do we rank now), else an index-only lookup
         String valueColumn = period == null ? "null" : indicator.kind == IndicatorKind.CUMULATIVE
-                ? "(select sum(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED' and a.end_month <= :month)"
-                : "(select max(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED' and a.end_month = :month)";
+                ? "case when t.latest_end_month is null then null when t.latest_end_month <= :month then t.approved_total"
+                + " else (select sum(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED'"
+                + " and a.end_month <= :month) end"
+                : "case when t.latest_end_month is null or t.latest_end_month < :month then null"
+                + " when t.latest_end_month = :month then t.latest_value"
+                + " else (select max(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED'"
+                + " and a.end_month = :month) end";
         Map<String, Object> withMonth = new HashMap<>(parameters);
         if (period != null) {
             withMonth.put("month", (short) period.endMonth());
@@ -130,8 +137,8 @@ public class RankingService {
 
     private Period latestApprovedPeriod(String peerJoin, String peerWhere, Map<String, Object> parameters,
                                         Indicator indicator, int year) {
-        Query query = em.createNativeQuery("select max(a.end_month) from target t " + peerJoin
-                + " join actual a on a.target_id = t.id and a.status = 'APPROVED' where " + peerWhere);
+        Query query = em.createNativeQuery("select max(t.latest_end_month) from target t " + peerJoin
+                + " where " + peerWhere);
         parameters.forEach(query::setParameter);
         Number month = (Number) query.getSingleResult();
         if (month == null) {

@@ -65,6 +65,10 @@ public class Target {
     @Column(name = "latest_value", precision = 20, scale = 4)
     public BigDecimal latestValue;
 
+    /** The month (1–12) the latest approved period ends in. */
+    @Column(name = "latest_end_month")
+    public Short latestEndMonth;
+
     /** Sum of approved actuals of periods ending by June. */
     @Column(name = "h1_total", precision = 24, scale = 4)
     public BigDecimal h1Total;

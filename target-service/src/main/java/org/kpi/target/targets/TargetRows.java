@@ -21,7 +21,9 @@ public class TargetRows {
 
     static final String COLUMNS = "t.id, t.indicator_code, t.org_unit_code, t.year, t.committed_value, t.stretch_value,"
             + " t.responsible_unit_code, cast(t.plan as text), t.colour, t.approved_total, t.latest_period, t.latest_value,"
-            + " t.h1_total, t.h1_value, t.h1_reported, t.version";
+            + " t.h1_total, t.h1_value, t.h1_reported, t.version, t.latest_end_month";
+
+    private static final int OWN_COLUMNS = 17;
 
     @Inject
     EntityManager em;
@@ -55,8 +57,9 @@ public class TargetRows {
             t.h1Value = (BigDecimal) r[13];
             t.h1Reported = (Boolean) r[14];
             t.version = ((Number) r[15]).longValue();
-            Object[] extra = new Object[r.length - 16];
-            System.arraycopy(r, 16, extra, 0, extra.length);
+            t.latestEndMonth = r[16] == null ? null : ((Number) r[16]).shortValue();
+            Object[] extra = new Object[r.length - OWN_COLUMNS];
+            System.arraycopy(r, OWN_COLUMNS, extra, 0, extra.length);
             result.add(new Row(t, extra));
         }
         return result;
