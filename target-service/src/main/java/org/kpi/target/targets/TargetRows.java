@@ -2,14 +2,20 @@ package org.kpi.target.targets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import org.kpi.target.progress.Colour;
 
-import java.math.BigDecimal;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads targets for the read-heavy screens (dashboard, rankings) as plain rows in one SQL
@@ -25,42 +31,73 @@ public class TargetRows {
 
     private static final int OWN_COLUMNS = 17;
 
+    private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):(\\w+)");
+
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     /**
      * Targets matching {@code where} (SQL over alias {@code t}, plus any {@code joins}), in the
      * order given; each returned with the extra selected columns after the target's own.
      */
     public List<Row> select(String joins, String extraColumns, String where, String orderBy, Map<String, Object> parameters) {
-        Query query = em.createNativeQuery("select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns)
-                + " from target t " + joins + " where " + where + (orderBy.isEmpty() ? "" : " order by " + orderBy));
-        parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Row> result = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            Target t = new Target();
-            t.id = ((Number) r[0]).longValue();
-            t.indicatorCode = (String) r[1];
-            t.orgUnitCode = (String) r[2];
-            t.year = ((Number) r[3]).shortValue();
-            t.committedValue = (BigDecimal) r[4];
-            t.stretchValue = (BigDecimal) r[5];
-            t.responsibleUnitCode = (String) r[6];
-            t.plan = (String) r[7];
-            t.colour = Colour.valueOf((String) r[8]);
-            t.approvedTotal = (BigDecimal) r[9];
-            t.latestPeriod = (String) r[10];
-            t.latestValue = (BigDecimal) r[11];
-            t.h1Total = (BigDecimal) r[12];
-            t.h1Value = (BigDecimal) r[13];
-            t.h1Reported = (Boolean) r[14];
-            t.version = ((Number) r[15]).longValue();
-            t.latestEndMonth = r[16] == null ? null : ((Number) r[16]).shortValue();
-            Object[] extra = new Object[r.length - OWN_COLUMNS];
-            System.arraycopy(r, OWN_COLUMNS, extra, 0, extra.length);
-            result.add(new Row(t, extra));
+        String sql = "select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns)
+                + " from target t " + joins + " where " + where + (orderBy.isEmpty() ? "" : " order by " + orderBy);
+        // plain JDBC: thousands of rows, no entity or Hibernate result mapping in the way
+        List<Object> values = new ArrayList<>();
+        Matcher named = NAMED.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (named.find()) {
+            Object value = parameters.get(named.group(1));
+            if (!parameters.containsKey(named.group(1))) {
+                throw new IllegalArgumentException("No value for :" + named.group(1));
+            }
+            if (value instanceof Collection<?> many) {
+                named.appendReplacement(positional, String.join(", ", Collections.nCopies(many.size(), "?")));
+                values.addAll(many);
+            } else {
+                named.appendReplacement(positional, "?");
+                values.add(value);
+            }
+        }
+        named.appendTail(positional);
+        List<Row> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(positional.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Target t = new Target();
+                    t.id = rs.getLong(1);
+                    t.indicatorCode = rs.getString(2);
+                    t.orgUnitCode = rs.getString(3);
+                    t.year = rs.getShort(4);
+                    t.committedValue = rs.getBigDecimal(5);
+                    t.stretchValue = rs.getBigDecimal(6);
+                    t.responsibleUnitCode = rs.getString(7);
+                    t.plan = rs.getString(8);
+                    t.colour = Colour.valueOf(rs.getString(9));
+                    t.approvedTotal = rs.getBigDecimal(10);
+                    t.latestPeriod = rs.getString(11);
+                    t.latestValue = rs.getBigDecimal(12);
+                    t.h1Total = rs.getBigDecimal(13);
+                    t.h1Value = rs.getBigDecimal(14);
+                    t.h1Reported = rs.getBoolean(15);
+                    t.version = rs.getLong(16);
+                    short latestEnd = rs.getShort(17);
+                    t.latestEndMonth = rs.wasNull() ? null : latestEnd;
+                    Object[] extra = new Object[columns - OWN_COLUMNS];
+                    for (int c = 0; c < extra.length; c++) {
+                        extra[c] = rs.getObject(OWN_COLUMNS + c + 1);
+                    }
+                    result.add(new Row(t, extra));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading targets failed", e);
         }
         return result;
     }

@@ -51,6 +51,12 @@ class DashboardBenchmark {
                 DISTRICTS * DEPARTMENTS * INDICATORS, DISTRICTS * DEPARTMENTS * INDICATORS * 12,
                 (System.nanoTime() - started) / 1e9);
 
+        explain("select t.id, u.code, u.name, case when t.latest_end_month is null then null"
+                + " when t.latest_end_month <= 12 then t.approved_total else (select sum(a.value) from actual a"
+                + " where a.target_id = t.id and a.status = 'APPROVED' and a.end_month <= 12) end"
+                + " from target t join org_unit u on u.code = t.org_unit_code where t.indicator_code = 'BI01'"
+                + " and t.year = 2026 and u.path like '/BENCH/%' and u.type = 'DEPARTMENT' and u.code <> 'BENCH'"
+                + " order by u.code");
         String dashboardToken = TestTokens.token("leader", "BENCH");
         String dashboardPath = "/api/v1/dashboard?orgUnit=BD07&year=2026";
         String rankingPath = "/api/v1/rankings?indicator=BI01&year=2026&parent=BENCH&level=DEPARTMENT";
@@ -100,6 +106,16 @@ class DashboardBenchmark {
         }
         Collections.sort(millis);
         return (millis.get(RUNS / 2 - 1) + millis.get(RUNS / 2)) / 2;
+    }
+
+    /** Prints the plan of the SQL behind a ranking, so a slow figure can be read against it. */
+    private void explain(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
+            while (rs.next()) {
+                System.out.println("[bench]   " + rs.getString(1));
+            }
+        }
     }
 
     private void generate() throws SQLException {
