@@ -155,6 +155,23 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemKind.STALE_VERSION, "数据已被他人修改，请刷新后重试"));
     }
 
+    /**
+     * A database constraint caught what a service check could not (two requests creating the same
+     * thing at the same moment): the loser gets the 409 the check would have given it.
+     */
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        LOG.debugf("Constraint %s refused a write", e.getConstraintName());
+        return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
+    }
+
+    /** A value the database cannot store (too long, out of range) that no validation caught. */
+    @ServerExceptionMapper
+    public Response databaseData(org.hibernate.exception.DataException e) {
+        LOG.warnf("Database refused a value: %s", e.getSQLException() == null ? e.getMessage() : e.getSQLException().getSQLState());
+        return respond(Problem.of(ProblemKind.VALIDATION, "提交的数据超出允许的长度或范围"));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
