@@ -1,0 +1,114 @@
+package org.kpi.goals.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
+import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.indicators.IndicatorService;
+import org.kpi.goals.progress.Colour;
+import org.kpi.goals.progress.ProgressService;
+import org.kpi.goals.progress.ProgressView;
+import org.kpi.goals.targets.Target;
+import org.kpi.goals.targets.TargetRows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard of an org unit's subtree for a year: every target (of the subtree's units, or
+ * answered for by them) with its progress, counts per colour and the half-year check. A fixed
+ * number of queries whatever the number of targets: targets, then their indicators.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    TargetRows rows;
+
+    @Inject
+    IndicatorService indicatorService;
+
+    /** Read-only: no transaction, nothing managed, nothing flushed. */
+    public DashboardView dashboard(String orgUnitCode, Integer yearParam) {
+        String code = orgUnitCode != null ? orgUnitCode : caller.orgCode();
+        OrgUnit unit = tree.find(code).orElse(null);
+        if (unit == null || !scope.covers(code)) {
+            throw ProblemException.notFound("组织机构 " + code + " 不存在或无权查看");
+        }
+        LocalDate asOf = progress.today();
+        int year = yearParam != null ? yearParam : asOf.getYear();
+        String pattern = OrgPath.likeSubtree(unit.path);
+        // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
+        // for (a responsible unit always lies inside its target's unit): two index-friendly halves
+        List<Target> targets = new ArrayList<>(rows.select("join org_unit u on u.code = t.org_unit_code",
+                        "", "t.year = :year and u.path like :p escape '\\'", "t.org_unit_code, t.indicator_code, t.id",
+                        Map.of("year", (short) year, "p", pattern))
+                .stream().map(TargetRows.Row::target).toList());
+        List<String> ancestors = ancestorsOf(unit.path, unit.code);
+        if (!ancestors.isEmpty()) {
+            rows.select("join org_unit r on r.code = t.responsible_unit_code", "",
+                            "t.year = :year and t.org_unit_code in (:ancestors) and r.path like :p escape '\\'",
+                            "t.org_unit_code, t.indicator_code, t.id",
+                            Map.of("year", (short) year, "p", pattern, "ancestors", ancestors))
+                    .forEach(row -> targets.add(row.target()));
+        }
+        Map<String, Indicator> indicators = indicatorService.byCode(
+                targets.stream().map(t -> t.indicatorCode).distinct().toList());
+        Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            counts.put(colour, 0);
+        }
+        List<DashboardView.Item> items = new ArrayList<>(targets.size());
+        int reported = 0;
+        int met = 0;
+        for (Target t : targets) {
+            Indicator indicator = indicators.get(t.indicatorCode);
+            ProgressView p = progress.progress(t, indicator, asOf);
+            counts.merge(p.colour(), 1, Integer::sum);
+            Boolean halfYearMet = progress.halfYearMet(t, indicator);
+            if (halfYearMet != null) {
+                reported++;
+                met += halfYearMet ? 1 : 0;
+            }
+            items.add(DashboardView.Item.of(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
+                    t.responsibleUnitCode, p, halfYearMet));
+        }
+        DashboardView.HalfYearCheck halfYear = reported == 0 ? null
+                : new DashboardView.HalfYearCheck(reported, met, reported - met, targets.size() - reported,
+                met == targets.size());
+        return new DashboardView(unit.code, unit.name, year, asOf, targets.size(), counts, halfYear, items);
+    }
+
+    /** The codes above {@code code} on its path, root first. */
+    static List<String> ancestorsOf(String path, String code) {
+        List<String> codes = new ArrayList<>(List.of(path.substring(1, path.length() - 1).split("/")));
+        codes.remove(code);
+        return codes;
+    }
+}

@@ -1,0 +1,15 @@
+package org.kpi.goals.indicators;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** An indicator as the API shows it. */
+public record IndicatorView(String code, String name, String unit, IndicatorKind kind, Direction direction,
+                            Frequency frequency, int actualsDueDay, BigDecimal yellowTolerance, long version,
+                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public static IndicatorView of(Indicator i) {
+        return new IndicatorView(i.code, i.name, i.unit, i.kind, i.direction, i.frequency, i.actualsDueDay,
+                i.yellowTolerance, i.version, i.createdAt, i.updatedAt);
+    }
+}

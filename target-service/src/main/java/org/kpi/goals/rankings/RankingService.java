@@ -1,0 +1,170 @@
+package org.kpi.goals.rankings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgUnitType;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Scope;
+import org.kpi.goals.indicators.Direction;
+import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.indicators.IndicatorKind;
+import org.kpi.goals.indicators.IndicatorService;
+import org.kpi.goals.progress.Period;
+import org.kpi.goals.progress.PlanPoint;
+import org.kpi.goals.progress.ProgressInput;
+import org.kpi.goals.progress.ProgressResult;
+import org.kpi.goals.progress.ProgressRule;
+import org.kpi.goals.progress.ProgressService;
+import org.kpi.goals.targets.Target;
+import org.kpi.goals.targets.TargetRows;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks the peers under a parent — its children, or every unit of one type in its subtree — on
+ * one indicator at one period: cumulative indicators by completion ratio through the period,
+ * rates and levels by the period's value. Three queries whatever the number of peers.
+ */
+@ApplicationScoped
+public class RankingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    TargetRows rows;
+
+    /** Read-only: no transaction, nothing managed, nothing flushed. */
+    public RankingView rank(String indicatorCode, int year, String periodText, String parentCode, OrgUnitType level) {
+        OrgUnit parent = tree.find(parentCode).orElse(null);
+        if (parent == null || !scope.covers(parentCode)) {
+            throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
+        }
+        Indicator indicator = indicators.require(indicatorCode);
+        String peers = level == null
+                ? "u.parent_code = :parent"
+                : "u.path like :subtree escape '\\' and u.type = :level and u.code <> :parent";
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("indicator", indicatorCode);
+        parameters.put("year", (short) year);
+        parameters.put("parent", parentCode);
+        if (level != null) {
+            parameters.put("subtree", OrgPath.likeSubtree(parent.path));
+            parameters.put("level", level.name());
+        }
+        String peerJoin = "join org_unit u on u.code = t.org_unit_code";
+        String peerWhere = "t.indicator_code = :indicator and t.year = :year and " + peers;
+        Period period = periodText == null || periodText.isBlank()
+                ? latestApprovedPeriod(peerJoin, peerWhere, parameters, indicator, year)
+                : parsePeriod(periodText, indicator, year);
+        // each peer's value at the period, read with it: an index-only lookup per peer
+        // each peer's value at the period: from the target's own summary when the period is its
+        // latest (the usual question: where do we rank now), else an index-only lookup
+        String valueColumn = period == null ? "null" : indicator.kind == IndicatorKind.CUMULATIVE
+                ? "case when t.latest_end_month is null then null when t.latest_end_month <= :month then t.approved_total"
+                + " else (select sum(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED'"
+                + " and a.end_month <= :month) end"
+                : "case when t.latest_end_month is null or t.latest_end_month < :month then null"
+                + " when t.latest_end_month = :month then t.latest_value"
+                + " else (select max(a.value) from actual a where a.target_id = t.id and a.status = 'APPROVED'"
+                + " and a.end_month = :month) end";
+        Map<String, Object> withMonth = new HashMap<>(parameters);
+        if (period != null) {
+            withMonth.put("month", (short) period.endMonth());
+        }
+        Map<Long, String[]> units = new HashMap<>();
+        Map<Long, BigDecimal> values = new HashMap<>();
+        List<Target> targets = new ArrayList<>();
+        for (TargetRows.Row row : rows.select(peerJoin, "u.code as unit_code, u.name as unit_name, " + valueColumn + " as value",
+                peerWhere, "u.code", withMonth)) {
+            Target target = row.target();
+            targets.add(target);
+            units.put(target.id, new String[]{(String) row.extra()[0], (String) row.extra()[1]});
+            if (row.extra()[2] != null) {
+                values.put(target.id, (BigDecimal) row.extra()[2]);
+            }
+        }
+
+        boolean cumulative = indicator.kind == IndicatorKind.CUMULATIVE;
+        List<RankingRule.Entry<Scored>> entries = new ArrayList<>();
+        for (Target t : targets) {
+            BigDecimal value = values.get(t.id);
+            ProgressResult result = value == null ? null : evaluateAt(t, indicator, period, value);
+            Double score = result == null ? null : cumulative ? result.completionRatio() : value.doubleValue();
+            entries.add(new RankingRule.Entry<>(new Scored(t, value, result), score));
+        }
+        boolean higherBetter = indicator.direction == Direction.HIGHER_IS_BETTER;
+        List<RankingView.Item> items = RankingRule.rank(entries, higherBetter).stream()
+                .map(p -> {
+                    Scored s = p.peer();
+                    String[] unit = units.get(s.target().id);
+                    return new RankingView.Item(p.rank(), unit[0], unit[1], s.target().id, s.value(),
+                            s.result() == null ? null : s.result().completionRatio(),
+                            s.result() == null ? null : s.result().colour(), p.firstTier());
+                })
+                .toList();
+        return new RankingView(indicator.code, indicator.name, indicator.unit, year,
+                period == null ? null : period.toString(), parentCode, cumulative ? "COMPLETION_RATIO" : "VALUE",
+                items.size(), items);
+    }
+
+    private ProgressResult evaluateAt(Target t, Indicator indicator, Period period, BigDecimal value) {
+        List<PlanPoint> plan = progress.planPoints(t);
+        return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, t.committedValue,
+                t.stretchValue, plan, progress.tolerance(indicator), period, value, period));
+    }
+
+    private Period latestApprovedPeriod(String peerJoin, String peerWhere, Map<String, Object> parameters,
+                                        Indicator indicator, int year) {
+        Query query = em.createNativeQuery("select max(t.latest_end_month) from target t " + peerJoin
+                + " where " + peerWhere);
+        parameters.forEach(query::setParameter);
+        Number month = (Number) query.getSingleResult();
+        if (month == null) {
+            return null;
+        }
+        int m = month.intValue();
+        return indicator.frequency == org.kpi.goals.indicators.Frequency.MONTHLY
+                ? Period.month(year, m) : Period.quarter(year, m / 3);
+    }
+
+    private static Period parsePeriod(String text, Indicator indicator, int year) {
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("period", e.getMessage());
+        }
+        if (period.year() != year) {
+            throw ProblemException.invalid("period", "期次应在年度 " + year + " 内");
+        }
+        if (!period.matches(indicator.frequency)) {
+            throw ProblemException.invalid("period", "指标 " + indicator.code + " 的填报频次为 " + indicator.frequency);
+        }
+        return period;
+    }
+
+    private record Scored(Target target, BigDecimal value, ProgressResult result) {
+    }
+}

@@ -1,0 +1,357 @@
+package org.kpi.goals.targets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.kpi.common.audit.AuditLog;
+import org.kpi.common.events.Outbox;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.problem.FieldError;
+import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Scope;
+import org.kpi.common.web.ETags;
+import org.kpi.common.web.PageRequest;
+import org.kpi.common.web.PageResult;
+import org.kpi.goals.indicators.Direction;
+import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.indicators.IndicatorKind;
+import org.kpi.goals.indicators.IndicatorService;
+import org.kpi.goals.indicators.ValueRules;
+import org.kpi.goals.progress.Colour;
+import org.kpi.goals.progress.Period;
+import org.kpi.goals.progress.ProgressResult;
+import org.kpi.goals.progress.ProgressService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Annual targets: set, changed, listed within scope, and kept coloured. */
+@ApplicationScoped
+public class TargetService {
+
+    static final String ENTITY = "target";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    TargetAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public TargetView create(TargetRequest request) {
+        Indicator indicator = validate(request);
+        requireManageable(request.orgUnitCode());
+        if (existing(request.indicatorCode(), request.orgUnitCode(), request.year()) != null) {
+            throw ProblemException.conflict("单位 " + request.orgUnitCode() + " 在 " + request.year()
+                    + " 年已有指标 " + request.indicatorCode() + " 的目标");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Target target = new Target();
+        target.indicatorCode = request.indicatorCode();
+        target.orgUnitCode = request.orgUnitCode();
+        target.year = request.year().shortValue();
+        target.createdAt = now;
+        apply(target, request, now);
+        target.colour = progress.evaluate(target, indicator, progress.today()).colour();
+        em.persist(target);
+        em.flush();
+        TargetView view = view(target, indicator, progress.today());
+        outbox.publish(TargetEvents.UPSERTED, target.id.toString(), upserted(target, indicator));
+        audit.record("create", ENTITY, target.id.toString(), target.orgUnitCode, null, view);
+        return view;
+    }
+
+    /**
+     * Creates or updates from a ledger row; the caller has validated and authorised it.
+     * Returns whether the target was new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean upsertFromLedger(TargetRequest request) {
+        Target target = existing(request.indicatorCode(), request.orgUnitCode(), request.year());
+        if (target == null) {
+            create(request);
+            return true;
+        }
+        Indicator indicator = indicators.require(target.indicatorCode);
+        TargetView before = view(target, indicator, progress.today());
+        apply(target, new TargetRequest(request.indicatorCode(), request.orgUnitCode(), request.year(),
+                request.committedValue(), request.stretchValue(), request.responsibleUnitCode(),
+                request.plan() == null ? progress.plan(target) : request.plan(), null), OffsetDateTime.now(clock));
+        finishUpdate(target, indicator, before, "import");
+        return false;
+    }
+
+    @Transactional
+    public TargetView update(long id, TargetRequest request, String ifMatch) {
+        Target target = require(id);
+        access.requireManage(target);
+        ETags.requireVersion(ETags.expectedVersion(ifMatch, request.version()), target.version);
+        Indicator indicator = validate(request);
+        List<FieldError> fixed = new ArrayList<>();
+        if (!target.indicatorCode.equals(request.indicatorCode())) {
+            fixed.add(new FieldError("indicatorCode", "目标的指标不可修改"));
+        }
+        if (!target.orgUnitCode.equals(request.orgUnitCode())) {
+            fixed.add(new FieldError("orgUnitCode", "目标的所属单位不可修改"));
+        }
+        if (target.year != request.year()) {
+            fixed.add(new FieldError("year", "目标的年度不可修改"));
+        }
+        if (!fixed.isEmpty()) {
+            throw ProblemException.invalid(fixed);
+        }
+        TargetView before = view(target, indicator, progress.today());
+        apply(target, request, OffsetDateTime.now(clock));
+        return finishUpdate(target, indicator, before, "update");
+    }
+
+    private TargetView finishUpdate(Target target, Indicator indicator, TargetView before, String action) {
+        recolour(target, indicator, progress.today());
+        em.flush();
+        TargetView after = view(target, indicator, progress.today());
+        outbox.publish(TargetEvents.UPSERTED, target.id.toString(), upserted(target, indicator));
+        audit.record(action, ENTITY, target.id.toString(), target.orgUnitCode, before, after);
+        return after;
+    }
+
+    @Transactional
+    public TargetView get(long id) {
+        Target target = require(id);
+        access.requireVisible(target);
+        return view(target, indicators.require(target.indicatorCode), progress.today());
+    }
+
+    @Transactional
+    public org.kpi.goals.progress.ProgressView progressOf(long id) {
+        Target target = require(id);
+        access.requireVisible(target);
+        return progress.progress(target, indicators.require(target.indicatorCode), progress.today());
+    }
+
+    @Transactional
+    public PageResult<TargetView> list(TargetFilter filter, PageRequest page) {
+        return query(filter, page.offset(), page.size(), page);
+    }
+
+    /** Every target matching {@code filter} within the caller's scope, up to {@code max} (for exports). */
+    @Transactional
+    public List<TargetView> listAll(TargetFilter filter, int max) {
+        return query(filter, 0, max, new PageRequest(0, max)).items();
+    }
+
+    private PageResult<TargetView> query(TargetFilter filter, int offset, int limit, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :scope escape '\\')"
+                + " or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :scope escape '\\'))");
+        String orgPath = null;
+        if (filter.orgUnit() != null) {
+            orgPath = tree.pathOf(filter.orgUnit()).orElse(OrgPath.of(null, filter.orgUnit()));
+            where.append(" and (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :org escape '\\')"
+                    + " or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :org escape '\\'))");
+        }
+        if (filter.year() != null) {
+            where.append(" and t.year = :year");
+        }
+        if (filter.indicator() != null) {
+            where.append(" and t.indicatorCode = :indicator");
+        }
+        if (filter.colour() != null) {
+            where.append(" and t.colour = :colour");
+        }
+        if (filter.responsibleUnit() != null) {
+            where.append(" and t.responsibleUnitCode = :responsible");
+        }
+        TypedQuery<Target> query = em.createQuery("from Target t" + where + " order by t.year desc, t.orgUnitCode, t.indicatorCode, t.id", Target.class);
+        TypedQuery<Long> count = em.createQuery("select count(t) from Target t" + where, Long.class);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            q.setParameter("scope", OrgPath.likeSubtree(scope.subtreePath()));
+            if (orgPath != null) {
+                q.setParameter("org", OrgPath.likeSubtree(orgPath));
+            }
+            if (filter.year() != null) {
+                q.setParameter("year", filter.year().shortValue());
+            }
+            if (filter.indicator() != null) {
+                q.setParameter("indicator", filter.indicator());
+            }
+            if (filter.colour() != null) {
+                q.setParameter("colour", filter.colour());
+            }
+            if (filter.responsibleUnit() != null) {
+                q.setParameter("responsible", filter.responsibleUnit());
+            }
+        }
+        List<Target> targets = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        Map<String, Indicator> byCode = indicators.byCode(targets.stream().map(t -> t.indicatorCode).distinct().toList());
+        LocalDate today = progress.today();
+        List<TargetView> items = targets.stream().map(t -> view(t, byCode.get(t.indicatorCode), today)).toList();
+        return PageResult.of(items, page, count.getSingleResult());
+    }
+
+    /**
+     * Recomputes the target's colour as of {@code asOf}; when it changed, stores it and publishes
+     * {@code target.status-changed}. Returns whether it changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recolour(Target target, Indicator indicator, LocalDate asOf) {
+        ProgressResult result = progress.evaluate(target, indicator, asOf);
+        Colour before = target.colour;
+        if (result.colour() == before) {
+            return false;
+        }
+        target.colour = result.colour();
+        outbox.publish(TargetEvents.STATUS_CHANGED, Long.toString(target.id),
+                new TargetEvents.StatusChanged(target.id, target.indicatorCode, target.orgUnitCode,
+                        target.responsibleUnitCode, target.year, before, result.colour(), asOf));
+        return true;
+    }
+
+    public Target require(long id) {
+        Target target = em.find(Target.class, id);
+        if (target == null) {
+            throw ProblemException.notFound("目标 " + id + " 不存在或无权查看");
+        }
+        return target;
+    }
+
+    public TargetView view(Target t, Indicator indicator, LocalDate asOf) {
+        return new TargetView(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode, t.year,
+                t.committedValue, t.stretchValue, t.responsibleUnitCode, progress.plan(t), t.colour,
+                progress.progress(t, indicator, asOf), t.version, t.createdAt, t.updatedAt);
+    }
+
+    public TargetEvents.Upserted upserted(Target t, Indicator indicator) {
+        return new TargetEvents.Upserted(t.id, t.indicatorCode, indicator.name, indicator.unit, indicator.frequency,
+                indicator.actualsDueDay, t.orgUnitCode, t.year, t.committedValue, t.stretchValue,
+                t.responsibleUnitCode, progress.plan(t), t.colour, t.version);
+    }
+
+    Target existing(String indicatorCode, String orgUnitCode, int year) {
+        return em.createQuery("from Target t where t.indicatorCode = :i and t.orgUnitCode = :o and t.year = :y", Target.class)
+                .setParameter("i", indicatorCode)
+                .setParameter("o", orgUnitCode)
+                .setParameter("y", (short) year)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** 403 unless the caller may set targets for {@code orgUnitCode}. */
+    public void requireManageable(String orgUnitCode) {
+        if (!scope.covers(orgUnitCode)) {
+            throw ProblemException.forbidden("无权为单位 " + orgUnitCode + " 设定目标");
+        }
+    }
+
+    /** Checks a request against the catalogue, the org tree and the indicator's value rules. */
+    public Indicator validate(TargetRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Indicator indicator = indicators.byCode(List.of(request.indicatorCode())).get(request.indicatorCode());
+        if (indicator == null) {
+            errors.add(new FieldError("indicatorCode", "指标 " + request.indicatorCode() + " 不存在"));
+        }
+        boolean orgKnown = tree.find(request.orgUnitCode()).isPresent();
+        if (!orgKnown) {
+            errors.add(new FieldError("orgUnitCode", "组织机构 " + request.orgUnitCode() + " 不存在"));
+        }
+        if (tree.find(request.responsibleUnitCode()).isEmpty()) {
+            errors.add(new FieldError("responsibleUnitCode", "组织机构 " + request.responsibleUnitCode() + " 不存在"));
+        } else if (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode())) {
+            errors.add(new FieldError("responsibleUnitCode", "责任单位应是 " + request.orgUnitCode() + " 本身或其下属单位"));
+        }
+        if (indicator != null) {
+            errors.addAll(valueErrors(indicator, request));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return indicator;
+    }
+
+    private List<FieldError> valueErrors(Indicator indicator, TargetRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ValueRules.problemWith(indicator, request.committedValue())
+                .ifPresent(m -> errors.add(new FieldError("committedValue", m)));
+        if (indicator.kind == IndicatorKind.CUMULATIVE && request.committedValue().signum() <= 0) {
+            errors.add(new FieldError("committedValue", "累计类目标应大于 0"));
+        }
+        if (request.stretchValue() != null) {
+            ValueRules.problemWith(indicator, request.stretchValue())
+                    .ifPresent(m -> errors.add(new FieldError("stretchValue", m)));
+            boolean higher = indicator.direction == Direction.HIGHER_IS_BETTER;
+            int cmp = request.stretchValue().compareTo(request.committedValue());
+            if (higher ? cmp < 0 : cmp > 0) {
+                errors.add(new FieldError("stretchValue", higher ? "力争值不能低于确保值" : "力争值不能高于确保值"));
+            }
+        }
+        List<PlanEntry> plan = request.plan() == null ? List.of() : request.plan();
+        Set<Integer> months = new HashSet<>();
+        for (int i = 0; i < plan.size(); i++) {
+            PlanEntry entry = plan.get(i);
+            String field = "plan[" + i + "]";
+            Period period;
+            try {
+                period = Period.parse(entry.period());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(field + ".period", e.getMessage()));
+                continue;
+            }
+            if (period.year() != request.year()) {
+                errors.add(new FieldError(field + ".period", "期次应在目标年度 " + request.year() + " 内"));
+            }
+            if (!months.add(period.endMonth())) {
+                errors.add(new FieldError(field + ".period", "同一月份结束的检查点只能有一个"));
+            }
+            ValueRules.problemWith(indicator, entry.value()).ifPresent(m -> errors.add(new FieldError(field + ".value", m)));
+        }
+        return errors;
+    }
+
+    private void apply(Target target, TargetRequest request, OffsetDateTime now) {
+        target.committedValue = request.committedValue();
+        target.stretchValue = request.stretchValue();
+        target.responsibleUnitCode = request.responsibleUnitCode();
+        List<PlanEntry> plan = request.plan() == null ? List.of() : request.plan().stream()
+                .map(e -> new PlanEntry(Period.parse(e.period()).toString(), e.value()))
+                .sorted((a, b) -> Period.parse(a.period()).compareTo(Period.parse(b.period())))
+                .toList();
+        try {
+            target.plan = mapper.writeValueAsString(plan);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        target.updatedAt = now;
+    }
+}

@@ -1,7 +1,0 @@
-package org.kpi.target.indicators;
-
-/** Whether more or less of an indicator is better. */
-public enum Direction {
-    HIGHER_IS_BETTER,
-    LOWER_IS_BETTER
-}

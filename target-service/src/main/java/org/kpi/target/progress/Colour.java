@@ -1,8 +1,0 @@
-package org.kpi.target.progress;
-
-/** 蓝黄红三色管理: on or ahead of schedule, behind within tolerance, seriously behind. */
-public enum Colour {
-    BLUE,
-    YELLOW,
-    RED
-}
