@@ -70,7 +70,8 @@ public final class FeedStub implements AutoCloseable {
             last = e.getKey();
         }
         respond(exchange, 200, "{\"items\":[" + String.join(",", page) + "],\"after\":" + after
-                + ",\"limit\":" + limit + ",\"lastSeq\":" + last + "}");
+                + ",\"limit\":" + limit + ",\"lastSeq\":" + last
+                + ",\"headSeq\":" + (events.isEmpty() ? 0 : events.lastKey()) + "}");
     }
 
     private void publish(HttpExchange exchange) throws IOException {

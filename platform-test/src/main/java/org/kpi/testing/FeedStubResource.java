@@ -25,7 +25,9 @@ public class FeedStubResource implements QuarkusTestResourceLifecycleManager {
                 "kpi.feed.sources.target.url", stub.url(),
                 "feed-stub.url", stub.url(),
                 "kpi.feed.initial-backoff", "0.1S",
-                "kpi.feed.max-backoff", "0.2S");
+                "kpi.feed.max-backoff", "0.2S",
+                "kpi.feed.circuit-open-for", "0.2S",
+                "kpi.feed.request-timeout", "2S");
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,12 +13,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kpi.common.problem.ProblemException;
+import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Roles;
 import org.kpi.common.web.QueryParams;
 
 import java.util.List;
 
-/** Serves this service's outbox as a feed that other services poll with a stored cursor. */
+/**
+ * Serves this service's outbox as a feed that other services poll with a stored cursor.
+ *
+ * <p>Before reading, a reader <em>settles</em> the outbox: rows written by transactions that have
+ * all finished (their transaction id is below the current snapshot's {@code xmin}) receive the
+ * next sequence numbers, in (transaction, row) order. Rows of a transaction still running stay
+ * unsettled, and so does everything written after it, so the feed never serves an event past one
+ * that may still commit: a cursor never skips a late commit. Readers serialise on an advisory lock
+ * among themselves; writers never take it.
+ */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
@@ -26,6 +37,12 @@ public class EventFeedResource {
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 100;
 
+    /** Arbitrary but fixed advisory-lock key that serialises feed readers while they settle. */
+    static final long SETTLE_LOCK = 0x6b70695f6f757462L;
+
+    /** The most rows one settlement numbers; the next read settles the rest. */
+    static final int SETTLE_BATCH = 5000;
+
     @Inject
     EntityManager em;
 
@@ -33,10 +50,12 @@ public class EventFeedResource {
     ObjectMapper mapper;
 
     @GET
+    @Transactional
     @Operation(summary = "本服务的事件流（按 seq 递增）")
     public FeedPage read(@QueryParam("after") String afterParam, @QueryParam("limit") String limitParam) {
         long after = QueryParams.longValue("after", afterParam, 0L, 0L, Long.MAX_VALUE);
         int limit = (int) QueryParams.longValue("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long head = settle();
         List<OutboxEvent> rows = em.createQuery(
                         "from OutboxEvent e where e.seq > :after order by e.seq", OutboxEvent.class)
                 .setParameter("after", after)
@@ -44,14 +63,38 @@ public class EventFeedResource {
                 .getResultList();
         List<FeedEvent> items = rows.stream().map(this::toFeedEvent).toList();
         long lastSeq = items.isEmpty() ? after : items.get(items.size() - 1).seq();
-        return new FeedPage(items, after, limit, lastSeq);
+        return new FeedPage(items, after, limit, lastSeq, head);
+    }
+
+    /** Numbers the rows of finished transactions; returns the highest sequence number given so far. */
+    long settle() {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, SETTLE_LOCK)
+                .getSingleResult();
+        em.createNativeQuery("""
+                        with base as (select coalesce(max(seq), 0) as top from outbox_event),
+                             finished as (
+                                 select id, row_number() over (order by tx_id, id) as n
+                                   from outbox_event
+                                  where seq is null
+                                    and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                                  order by tx_id, id
+                                  limit ?1)
+                        update outbox_event o
+                           set seq = base.top + finished.n
+                          from finished, base
+                         where o.id = finished.id""")
+                .setParameter(1, SETTLE_BATCH)
+                .executeUpdate();
+        return ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from outbox_event")
+                .getSingleResult()).longValue();
     }
 
     private FeedEvent toFeedEvent(OutboxEvent row) {
         try {
             return new FeedEvent(row.seq, row.type, row.occurredAt, row.key, mapper.readTree(row.payload));
         } catch (JsonProcessingException e) {
-            throw new ProblemException(org.kpi.common.problem.ProblemKind.INTERNAL, "事件 " + row.seq + " 无法读取");
+            throw new ProblemException(ProblemKind.INTERNAL, "事件 " + row.seq + " 无法读取");
         }
     }
 }

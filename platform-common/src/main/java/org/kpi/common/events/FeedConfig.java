@@ -33,6 +33,18 @@ public interface FeedConfig {
     @WithDefault("5S")
     Duration requestTimeout();
 
+    /** Quick retries of a failed feed request within one poll. */
+    @WithDefault("2")
+    int retries();
+
+    /** How long a feed's circuit breaker stays open after repeated failures. */
+    @WithDefault("10S")
+    Duration circuitOpenFor();
+
+    /** Attempts at one event before it is parked as a dead letter and the feed moves on. */
+    @WithDefault("5")
+    int maxAttempts();
+
     interface Source {
         /** Base URL of the producing service; the feed is at {@code /api/v1/events}. */
         String url();

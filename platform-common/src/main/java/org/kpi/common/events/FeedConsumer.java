@@ -1,6 +1,5 @@
 package org.kpi.common.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,39 +9,40 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Polls the feeds named in {@link FeedConfig} and applies their events through the
- * {@link EventHandler} beans. Each page is applied in one transaction that also advances the
- * stored cursor (at-least-once delivery, exactly-once effect); the cursor row is locked, so
- * several replicas polling the same feed never apply an event twice. A producer that is down
- * is retried with exponential back-off; the consumer catches up when it returns.
+ * {@link EventHandler} beans. A page is applied in one transaction that also advances the stored
+ * cursor (at-least-once delivery, exactly-once effect); the cursor row is locked, so several
+ * replicas polling the same feed never apply an event twice. A producer that is down is retried
+ * with exponential back-off; the consumer catches up when it returns.
+ *
+ * <p>A page that fails is applied again one event per transaction, to find the event at fault.
+ * That event is retried on later polls; after {@link FeedConfig#maxAttempts()} attempts — or at
+ * once when its handler says it is {@link UnusableEvent unusable} — it is parked in
+ * {@code feed_dead_letter} with its error and the cursor moves past it, so one poison event never
+ * stops a feed. Admins list and replay parked events ({@link DeadLetterResource}).
  */
 @ApplicationScoped
 public class FeedConsumer {
 
     private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
 
     @Inject
     FeedConfig config;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    ServiceTokens tokens;
+    FeedClient client;
 
     @Inject
     @Any
@@ -54,8 +54,7 @@ public class FeedConsumer {
     @Inject
     Clock clock;
 
-    private final Map<String, FeedHealth> health = new ConcurrentHashMap<>();
-    private volatile HttpClient http;
+    private final Map<String, FeedState> states = new ConcurrentHashMap<>();
 
     @Scheduled(every = "${kpi.feed.poll-interval:1s}", identity = "event-feed-poll",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,7 +67,7 @@ public class FeedConsumer {
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         for (String feed : config.sources().keySet()) {
-            FeedHealth state = health.computeIfAbsent(feed, f -> new FeedHealth());
+            FeedState state = state(feed);
             Instant now = clock.instant();
             if (now.isBefore(state.nextAttempt)) {
                 continue;
@@ -76,35 +75,47 @@ public class FeedConsumer {
             try {
                 drain(feed);
                 if (state.failures > 0) {
-                    LOG.infof("Feed %s reachable again after %d failed attempts", feed, state.failures);
+                    LOG.infof("Feed %s moving again after %d failed attempts", feed, state.failures);
                 }
                 state.failures = 0;
                 state.nextAttempt = Instant.EPOCH;
             } catch (RuntimeException e) {
                 state.failures++;
                 state.nextAttempt = now.plus(backoff.delayAfter(state.failures));
+                state.lastError = abbreviate(e.getMessage());
                 LOG.warnf("Feed %s: poll failed (%d in a row), next attempt at %s: %s",
                         feed, state.failures, state.nextAttempt, e.getMessage());
             }
         }
     }
 
-    /** Reads and applies pages of {@code feed} until it has nothing new; returns the events applied. */
+    /**
+     * Reads and applies pages of {@code feed} until it has nothing new; returns the events applied.
+     * Throws when the producer cannot be read or an event failed and is to be retried later.
+     */
     public int drain(String feed) {
+        FeedState state = state(feed);
         int applied = 0;
-        while (true) {
-            FeedPage page = fetch(feed, cursor(feed));
-            if (page.items().isEmpty()) {
-                return applied;
+        try {
+            while (true) {
+                long cursor = cursor(feed);
+                FeedPage page = client.read(feed, cursor);
+                state.head = page.headSeq() != null ? page.headSeq() : Math.max(state.head, page.lastSeq());
+                if (page.items().isEmpty()) {
+                    return applied;
+                }
+                applied += apply(feed, page.items());
+                if (page.items().size() < page.limit()) {
+                    return applied;
+                }
             }
-            applied += apply(feed, page.items());
-            if (page.items().size() < page.limit()) {
-                return applied;
-            }
+        } finally {
+            state.cursor = cursor(feed);
+            state.parked = parkedCount(feed);
         }
     }
 
-    /** The last sequence number of {@code feed} applied here (0 before the first). */
+    /** The last sequence number of {@code feed} applied (or parked) here, 0 before the first. */
     public long cursor(String feed) {
         return QuarkusTransaction.requiringNew().call(() -> {
             FeedCursor cursor = em.find(FeedCursor.class, feed);
@@ -113,81 +124,217 @@ public class FeedConsumer {
     }
 
     /**
-     * Applies events of {@code feed} in one transaction with the cursor; events at or below the
-     * cursor are skipped, so a page delivered twice has one effect. Returns how many were applied.
+     * Applies events of {@code feed}; events at or below the cursor are skipped, so a page
+     * delivered twice has one effect. Returns how many were applied. Tries the whole page in one
+     * transaction; if that fails, one event per transaction, parking what cannot be applied.
      */
     public int apply(String feed, List<FeedEvent> events) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("insert into feed_cursor (feed, last_seq, updated_at) values (?1, 0, now()) "
-                            + "on conflict (feed) do nothing")
-                    .setParameter(1, feed)
-                    .executeUpdate();
-            long cursor = ((Number) em.createNativeQuery(
-                            "select last_seq from feed_cursor where feed = ?1 for update")
-                    .setParameter(1, feed)
-                    .getSingleResult()).longValue();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(feed, events));
+        } catch (RuntimeException pageFailed) {
             int applied = 0;
-            long last = cursor;
             for (FeedEvent event : events) {
-                if (event.seq() <= last) {
-                    continue;
-                }
-                for (EventHandler handler : handlers) {
-                    if (handler.handles(event.type())) {
-                        handler.apply(event);
+                try {
+                    applied += QuarkusTransaction.requiringNew().call(() -> applyInTransaction(feed, List.of(event)));
+                } catch (RuntimeException eventFailed) {
+                    if (!recordFailure(feed, event, eventFailed)) {
+                        throw new FeedStuck(feed, event, eventFailed);
                     }
                 }
-                last = event.seq();
-                applied++;
-            }
-            if (last > cursor) {
-                em.createNativeQuery("update feed_cursor set last_seq = ?1, updated_at = ?2 where feed = ?3")
-                        .setParameter(1, last)
-                        .setParameter(2, OffsetDateTime.now(clock))
-                        .setParameter(3, feed)
-                        .executeUpdate();
             }
             return applied;
+        }
+    }
+
+    /** Runs every handler of {@code event}'s type; used for feed events and for replays. */
+    public void dispatch(FeedEvent event) {
+        for (EventHandler handler : handlers) {
+            if (handler.handles(event.type())) {
+                handler.apply(event);
+            }
+        }
+    }
+
+    /** Lag, parked count and last error of each configured feed, as this replica last saw them. */
+    public Map<String, FeedStatus> status() {
+        Map<String, FeedStatus> result = new TreeMap<>();
+        for (String feed : config.sources().keySet()) {
+            FeedState s = state(feed);
+            result.put(feed, new FeedStatus(s.cursor, s.head, Math.max(0, s.head - s.cursor), s.parked,
+                    s.failures, s.lastError));
+        }
+        return result;
+    }
+
+    FeedState state(String feed) {
+        return states.computeIfAbsent(feed, f -> new FeedState());
+    }
+
+    private int applyInTransaction(String feed, List<FeedEvent> events) {
+        long cursor = lockCursor(feed);
+        int applied = 0;
+        long last = cursor;
+        for (FeedEvent event : events) {
+            if (event.seq() <= last) {
+                continue;
+            }
+            dispatch(event);
+            last = event.seq();
+            applied++;
+        }
+        if (last > cursor) {
+            em.createNativeQuery("""
+                            update feed_cursor
+                               set last_seq = ?1, updated_at = ?2,
+                                   failing_seq = null, failing_attempts = 0, last_error = null
+                             where feed = ?3""")
+                    .setParameter(1, last)
+                    .setParameter(2, OffsetDateTime.now(clock))
+                    .setParameter(3, feed)
+                    .executeUpdate();
+        }
+        return applied;
+    }
+
+    /**
+     * Counts a failed attempt at {@code event}; parks it and moves the cursor past it when it is
+     * unusable or has failed {@link FeedConfig#maxAttempts()} times. Returns whether the feed may
+     * go on past it now.
+     */
+    private boolean recordFailure(String feed, FeedEvent event, RuntimeException error) {
+        UnusableEvent unusable = unusableCause(error);
+        String incident = UUID.randomUUID().toString();
+        String message = unusable != null ? unusable.getMessage()
+                : "处理失败，日志中的事故编号 " + incident;
+        if (unusable == null) {
+            LOG.errorf(error, "Feed %s: event %d (%s) failed, incident %s", feed, event.seq(), event.type(), incident);
+        } else {
+            LOG.warnf("Feed %s: event %d (%s) cannot be used: %s", feed, event.seq(), event.type(), message);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long cursor = lockCursor(feed);
+            if (event.seq() <= cursor) {
+                return true;
+            }
+            Object[] row = (Object[]) em.createNativeQuery(
+                            "select failing_seq, failing_attempts from feed_cursor where feed = ?1")
+                    .setParameter(1, feed)
+                    .getSingleResult();
+            int attempts = row[0] != null && ((Number) row[0]).longValue() == event.seq()
+                    ? ((Number) row[1]).intValue() + 1 : 1;
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (unusable == null && attempts < config.maxAttempts()) {
+                em.createNativeQuery("update feed_cursor set failing_seq = ?1, failing_attempts = ?2, last_error = ?3 where feed = ?4")
+                        .setParameter(1, event.seq())
+                        .setParameter(2, attempts)
+                        .setParameter(3, message)
+                        .setParameter(4, feed)
+                        .executeUpdate();
+                return false;
+            }
+            em.createNativeQuery("""
+                            insert into feed_dead_letter
+                                (feed, seq, type, event_key, payload, occurred_at, error, attempts, status, parked_at)
+                            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, 'PARKED', ?9)
+                            on conflict (feed, seq) do update
+                               set error = excluded.error, attempts = excluded.attempts, status = 'PARKED',
+                                   parked_at = excluded.parked_at, version = feed_dead_letter.version + 1""")
+                    .setParameter(1, feed)
+                    .setParameter(2, event.seq())
+                    .setParameter(3, event.type())
+                    .setParameter(4, event.key())
+                    .setParameter(5, event.payload() == null ? "null" : event.payload().toString())
+                    .setParameter(6, event.occurredAt())
+                    .setParameter(7, message)
+                    .setParameter(8, attempts)
+                    .setParameter(9, now)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                            update feed_cursor
+                               set last_seq = ?1, updated_at = ?2,
+                                   failing_seq = null, failing_attempts = 0, last_error = ?3
+                             where feed = ?4""")
+                    .setParameter(1, event.seq())
+                    .setParameter(2, now)
+                    .setParameter(3, message)
+                    .setParameter(4, feed)
+                    .executeUpdate();
+            LOG.warnf("Feed %s: event %d (%s) parked as a dead letter after %d attempt(s)",
+                    feed, event.seq(), event.type(), attempts);
+            return true;
         });
     }
 
-    FeedPage fetch(String feed, long after) {
-        FeedConfig.Source source = config.sources().get(feed);
-        if (source == null) {
-            throw new IllegalArgumentException("No feed named " + feed);
+    private long lockCursor(String feed) {
+        em.createNativeQuery("insert into feed_cursor (feed, last_seq, updated_at) values (?1, 0, now()) "
+                        + "on conflict (feed) do nothing")
+                .setParameter(1, feed)
+                .executeUpdate();
+        return ((Number) em.createNativeQuery("select last_seq from feed_cursor where feed = ?1 for update")
+                .setParameter(1, feed)
+                .getSingleResult()).longValue();
+    }
+
+    private long parkedCount(String feed) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from feed_dead_letter where feed = ?1 and status = 'PARKED'")
+                .setParameter(1, feed)
+                .getSingleResult()).longValue());
+    }
+
+    /** Refreshes the parked count of every feed (after a replay). */
+    void refreshParked() {
+        for (String feed : config.sources().keySet()) {
+            state(feed).parked = parkedCount(feed);
         }
-        URI uri = URI.create(source.url().replaceAll("/+$", "")
-                + "/api/v1/events?after=" + after + "&limit=" + config.batchSize());
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + tokens.bearer())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        try {
-            HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
+    }
+
+    private static UnusableEvent unusableCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UnusableEvent unusable) {
+                return unusable;
             }
-            return mapper.readValue(response.body(), FeedPage.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + uri + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading " + uri, e);
+            if (t.getCause() == t) {
+                break;
+            }
         }
+        return null;
     }
 
-    private HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+    private static String abbreviate(String message) {
+        if (message == null) {
+            return null;
         }
-        return http;
+        return message.length() <= MAX_ERROR_LENGTH ? message : message.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** Consecutive failures of one feed and when to try it next. */
-    private static final class FeedHealth {
-        int failures;
-        Instant nextAttempt = Instant.EPOCH;
+    /** What one replica knows of one feed. */
+    static final class FeedState {
+        volatile int failures;
+        volatile Instant nextAttempt = Instant.EPOCH;
+        volatile long cursor;
+        volatile long head;
+        volatile long parked;
+        volatile String lastError;
+    }
+
+    /**
+     * One feed as this replica sees it.
+     *
+     * @param cursor   the last event applied or parked here
+     * @param head     the producer's highest event at the last poll
+     * @param lag      events the producer has that are not applied here yet
+     * @param parked   events parked as dead letters and not replayed
+     * @param failures consecutive failed polls
+     * @param lastError what the last failed poll said
+     */
+    public record FeedStatus(long cursor, long head, long lag, long parked, int failures, String lastError) {
+    }
+
+    /** An event failed and has attempts left: the feed waits for the next poll. */
+    public static class FeedStuck extends RuntimeException {
+        public FeedStuck(String feed, FeedEvent event, RuntimeException cause) {
+            super("Feed " + feed + ": event " + event.seq() + " (" + event.type() + ") failed and will be retried", cause);
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param after   the cursor the page was read from
  * @param limit   the most events a page may hold
  * @param lastSeq the cursor to read the next page from
+ * @param headSeq the highest {@code seq} the feed serves at the moment (consumers' lag is
+ *                {@code headSeq} minus their cursor); {@code null} from producers that do not say
  */
-public record FeedPage(List<FeedEvent> items, long after, int limit, long lastSeq) {
+public record FeedPage(List<FeedEvent> items, long after, int limit, long lastSeq, Long headSeq) {
 }

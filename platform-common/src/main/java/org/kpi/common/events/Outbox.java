@@ -14,15 +14,12 @@ import java.time.OffsetDateTime;
  * Writes events to the outbox inside the caller's transaction, so an event exists exactly when
  * the change it reports was committed.
  *
- * <p>Every writer first takes one transaction-scoped advisory lock, so sequence numbers are
- * handed out in commit order: a reader that has seen {@code seq = n} will never later find a
- * newly committed event below {@code n}.
+ * <p>Writers take no lock: each row records its transaction's id, and the feed gives it its
+ * public sequence number only once every transaction that could come before it has finished
+ * (see {@link EventFeedResource}). A long import therefore delays the feed, never other writers.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Arbitrary but fixed advisory-lock key that serialises outbox writers. */
-    static final long OUTBOX_LOCK = 0x6b70695f6f757462L;
 
     @Inject
     EntityManager em;
@@ -35,9 +32,6 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent publish(String type, String key, Object payload) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-                .setParameter(1, OUTBOX_LOCK)
-                .getSingleResult();
         OutboxEvent event = new OutboxEvent();
         event.type = type;
         event.key = key;

@@ -15,8 +15,13 @@ import java.time.OffsetDateTime;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
+    /** Internal row id, in insert order (not commit order). */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Public position on the feed, given by a reader once the writing transaction has finished. */
+    @Column(insertable = false, updatable = false)
     public Long seq;
 
     @Column(nullable = false, length = 64)

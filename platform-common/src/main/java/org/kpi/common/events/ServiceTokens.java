@@ -9,23 +9,19 @@ import org.kpi.common.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The bearer token this service sends when it calls another service (e.g. to read a feed).
- * Either a fixed token from configuration (issued by the identity provider, say a Keycloak
- * client-credentials token) or one minted here with the key at
- * {@code smallrye.jwt.sign.key.location}, renewed before it expires.
+ * The bearer token this service sends when it calls another service (e.g. to read a feed),
+ * minted here with the key at {@code smallrye.jwt.sign.key.location} and renewed a minute before
+ * it expires, so a feed never stops on an expired token. There is deliberately no fixed token
+ * from configuration: it could not be renewed.
  */
 @ApplicationScoped
 public class ServiceTokens {
 
-    private static final Duration LIFETIME = Duration.ofMinutes(5);
-    private static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
-
-    @ConfigProperty(name = "kpi.service-token.value")
-    Optional<String> fixedToken;
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -42,23 +38,35 @@ public class ServiceTokens {
     private String minted;
     private Instant mintedExpiry = Instant.EPOCH;
 
+    /** A token valid for at least another minute. */
     public synchronized String bearer() {
-        if (fixedToken.isPresent() && !fixedToken.get().isBlank()) {
-            return fixedToken.get();
-        }
         Instant now = clock.instant();
-        if (minted == null || now.isAfter(mintedExpiry.minus(RENEW_BEFORE))) {
-            mintedExpiry = now.plus(LIFETIME);
-            minted = Jwt.issuer(issuer)
-                    .audience(audiences)
-                    .subject(serviceName)
-                    .claim("name", serviceName)
-                    .claim("org", "SYSTEM")
-                    .groups(Set.of(Roles.SERVICE))
-                    .issuedAt(now)
-                    .expiresAt(mintedExpiry)
-                    .sign();
+        if (minted == null || !now.isBefore(mintedExpiry.minus(RENEW_BEFORE))) {
+            mint(now);
         }
         return minted;
+    }
+
+    /** Drops the current token (a peer refused it); the next call mints a new one. */
+    public synchronized void renew() {
+        minted = null;
+    }
+
+    /** When the current token expires ({@link Instant#EPOCH} before the first). */
+    public synchronized Instant expiry() {
+        return mintedExpiry;
+    }
+
+    private void mint(Instant now) {
+        mintedExpiry = now.plus(LIFETIME);
+        minted = Jwt.issuer(issuer)
+                .audience(audiences)
+                .subject(serviceName)
+                .claim("name", serviceName)
+                .claim("org", "SYSTEM")
+                .groups(Set.of(Roles.SERVICE))
+                .issuedAt(now)
+                .expiresAt(mintedExpiry)
+                .sign();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.kpi.common.PlatformConfig;
 import org.kpi.common.events.EventHandler;
 import org.kpi.common.events.FeedEvent;
+import org.kpi.common.events.UnusableEvent;
 
 /**
  * Keeps this service's copy of the org tree from target-service's {@code org-unit.upserted}
@@ -27,14 +28,18 @@ public class OrgUnitReplicator implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        var p = event.payload();
-        String code = p.get("code").asText();
-        String parentCode = p.hasNonNull("parentCode") ? p.get("parentCode").asText() : null;
+        String code = UnusableEvent.requiredText(event, "code");
+        String name = UnusableEvent.requiredText(event, "name");
+        String type = UnusableEvent.requiredText(event, "type");
+        long version = requiredLong(event, "version");
+        String createdAt = UnusableEvent.requiredText(event, "createdAt");
+        String updatedAt = UnusableEvent.requiredText(event, "updatedAt");
+        String parentCode = UnusableEvent.optionalText(event, "parentCode");
         String parentPath = null;
         if (parentCode != null) {
             OrgUnit parent = em.find(OrgUnit.class, parentCode);
             if (parent == null) {
-                throw new IllegalStateException("Org unit " + code + " arrived before its parent " + parentCode);
+                throw new UnusableEvent("组织机构 " + code + " 的上级 " + parentCode + " 尚未同步");
             }
             parentPath = parent.path;
         }
@@ -46,13 +51,21 @@ public class OrgUnitReplicator implements EventHandler {
                                path = excluded.path, version = excluded.version, updated_at = excluded.updated_at
                          where org_unit.version < excluded.version""")
                 .setParameter(1, code)
-                .setParameter(2, p.get("name").asText())
-                .setParameter(3, p.get("type").asText())
+                .setParameter(2, name)
+                .setParameter(3, type)
                 .setParameter(4, parentCode)
                 .setParameter(5, OrgPath.of(parentPath, code))
-                .setParameter(6, p.get("version").asLong())
-                .setParameter(7, p.get("createdAt").asText())
-                .setParameter(8, p.get("updatedAt").asText())
+                .setParameter(6, version)
+                .setParameter(7, createdAt)
+                .setParameter(8, updatedAt)
                 .executeUpdate();
+    }
+
+    private static long requiredLong(FeedEvent event, String field) {
+        var node = event.payload() == null ? null : event.payload().get(field);
+        if (node == null || !node.canConvertToLong()) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 缺少字段 " + field);
+        }
+        return node.asLong();
     }
 }

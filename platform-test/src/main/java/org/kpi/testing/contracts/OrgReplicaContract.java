@@ -7,17 +7,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.common.events.FeedConsumer;
 import org.kpi.common.events.FeedEvent;
+import org.kpi.common.events.ServiceTokens;
+import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +51,20 @@ public abstract class OrgReplicaContract {
     @Inject
     protected ObjectMapper mapper;
 
+    @Inject
+    protected MeterRegistry registry;
+
+    @Inject
+    protected ServiceTokens tokens;
+
+    @Inject
+    protected TestClock clock;
+
     @ConfigProperty(name = "feed-stub.url")
     protected String stubUrl;
+
+    @ConfigProperty(name = "kpi.feed.max-attempts", defaultValue = "5")
+    protected int maxAttempts;
 
     @AfterEach
     void producerBackUp() {
@@ -98,7 +124,7 @@ public abstract class OrgReplicaContract {
         RestAssured.given().post(stubUrl + "/control/available?value=false").then().statusCode(204);
         publish(upsert(city, "断线市", "CITY", null, 0));
 
-        assertThrows(IllegalStateException.class, () -> consumer.drain("target"));
+        assertThrows(RuntimeException.class, () -> consumer.drain("target"));
         consumer.pollDue(); // logs and backs off, never throws
         RestAssured.given().auth().oauth2(TestTokens.token("admin", "ANY"))
                 .get("/api/v1/org-units/" + city).then().statusCode(404);
@@ -146,6 +172,159 @@ public abstract class OrgReplicaContract {
                 .post("/api/v1/org-units")
                 .then().statusCode(405)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    public void poisonEventIsParkedAfterItsAttemptsAndTheFeedMovesOn() {
+        String city = unique("C");
+        String poison = unique("P");
+        // a type the local table refuses: the handler fails every time, not only once
+        publish(upsert(poison, "坏类型", "GALAXY", null, 0));
+        publish(upsert(city, "毒后市", "CITY", null, 0));
+
+        int failedPolls = 0;
+        while (failedPolls < 20 && orgStatus(city) != 200) {
+            try {
+                consumer.drain("target");
+            } catch (RuntimeException stuck) {
+                failedPolls++;
+            }
+        }
+        assertEquals(200, orgStatus(city), "the event after the poison one must be applied");
+        assertEquals(maxAttempts - 1, failedPolls, "the poison event is tried max-attempts times, then parked");
+        assertEquals(404, orgStatus(poison));
+
+        TestTokens.as("admin", "ANY").get("/api/v1/feeds/dead-letters?feed=target&status=PARKED&size=100")
+                .then().statusCode(200)
+                .body("items.find { it.key == '" + poison + "' }.attempts", equalTo(maxAttempts))
+                .body("items.find { it.key == '" + poison + "' }.type", equalTo("org-unit.upserted"))
+                .body("items.find { it.key == '" + poison + "' }.error", containsString("事故编号"))
+                .body("items.find { it.key == '" + poison + "' }.payload.name", equalTo("坏类型"));
+    }
+
+    @Test
+    public void eventMissingAFieldIsParkedAtOnceWithAReadableError() {
+        String city = unique("C");
+        String broken = "{\"seq\":" + SEQ.incrementAndGet() + ",\"type\":\"org-unit.upserted\",\"occurredAt\":\""
+                + Instant.now() + "\",\"key\":\"" + city + "\",\"payload\":{\"code\":\"" + city + "\"}}";
+        publish(broken);
+
+        consumer.drain("target"); // no exception, no retry: parked on the first attempt
+
+        TestTokens.as("admin", "ANY").get("/api/v1/feeds/dead-letters?feed=target&size=100")
+                .then().statusCode(200)
+                .body("items.find { it.key == '" + city + "' }.attempts", equalTo(1))
+                .body("items.find { it.key == '" + city + "' }.status", equalTo("PARKED"))
+                .body("items.find { it.key == '" + city + "' }.error", containsString("name"));
+    }
+
+    @Test
+    public void adminReplaysAParkedEventOnceItsCauseIsFixed() {
+        String city = unique("C");
+        String district = unique("D");
+        // the district arrives before its city: it cannot be placed in the tree and is parked
+        publish(upsert(district, "先到区", "DISTRICT", city, 0));
+        consumer.drain("target");
+        long id = TestTokens.as("admin", "ANY").get("/api/v1/feeds/dead-letters?feed=target&status=PARKED&size=100")
+                .then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.key == '" + district + "' }.id");
+        assertTrue(registry.get("kpi.feed.parked").tag("feed", "target").gauge().value() >= 1,
+                "the parked gauge counts it");
+
+        // replaying before the cause is fixed fails again, readably, and keeps it parked
+        TestTokens.as("admin", "ANY").post("/api/v1/feeds/dead-letters/" + id + "/replay")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString(city));
+
+        publish(upsert(city, "后到市", "CITY", null, 0));
+        consumer.drain("target");
+        TestTokens.as("admin", "ANY").post("/api/v1/feeds/dead-letters/" + id + "/replay")
+                .then().statusCode(200)
+                .body("status", equalTo("REPLAYED"))
+                .body("attempts", equalTo(3));
+        assertEquals(200, orgStatus(district));
+        TestTokens.as("admin", "ANY").post("/api/v1/feeds/dead-letters/" + id + "/replay")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    public void onlyAdminsSeeOrReplayDeadLetters() {
+        TestTokens.as("supervisor", "ANY").get("/api/v1/feeds/dead-letters").then().statusCode(403);
+        TestTokens.as("service", "SYSTEM").post("/api/v1/feeds/dead-letters/1/replay").then().statusCode(403);
+        TestTokens.as("admin", "ANY").get("/api/v1/feeds/dead-letters/999999999").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestTokens.as("admin", "ANY").get("/api/v1/feeds/dead-letters?status=LOST").then().statusCode(400);
+    }
+
+    @Test
+    public void lagIsExportedAndReadinessStaysUpWhileAnEventIsRetried() {
+        String poison = unique("P");
+        String city = unique("C");
+        publish(upsert(poison, "坏类型", "GALAXY", null, 0));
+        publish(upsert(city, "等候市", "CITY", null, 0));
+        assertThrows(RuntimeException.class, () -> consumer.drain("target"));
+
+        double lag = registry.get("kpi.feed.lag").tag("feed", "target").gauge().value();
+        assertTrue(lag >= 2, "both events wait behind the failing one, lag was " + lag);
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'event-feeds' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'event-feeds' }.data['target.lag']", greaterThanOrEqualTo(2))
+                .body("checks.find { it.name == 'event-feeds' }.data['target.failedPolls']", equalTo(0));
+
+        for (int i = 0; i < maxAttempts && orgStatus(city) != 200; i++) {
+            try {
+                consumer.drain("target");
+            } catch (RuntimeException stuck) {
+                // retried until parked
+            }
+        }
+        assertEquals(200, orgStatus(city));
+        assertEquals(0.0, registry.get("kpi.feed.lag").tag("feed", "target").gauge().value());
+    }
+
+    @Test
+    public void twoReplicasDrainingAtOnceApplyEachEventOnce() throws Exception {
+        String city = unique("C");
+        publish(upsert(city, "并发市", "CITY", null, 0));
+        for (int i = 0; i < 30; i++) {
+            publish(upsert(unique("D"), "并发区" + i, "DISTRICT", city, 0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> replica = () -> {
+                start.await();
+                return consumer.drain("target");
+            };
+            Future<Integer> a = pool.submit(replica);
+            Future<Integer> b = pool.submit(replica);
+            start.countDown();
+            assertEquals(31, a.get(30, TimeUnit.SECONDS) + b.get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void serviceTokenIsRenewedBeforeItExpires() throws Exception {
+        String first = tokens.bearer();
+        Instant expiry = tokens.expiry();
+        clock.set(expiry.minus(Duration.ofSeconds(59)));
+        try {
+            String second = tokens.bearer();
+            assertNotEquals(first, second, "a token with less than a minute left is replaced");
+            assertTrue(tokens.expiry().isAfter(expiry));
+            long exp = mapper.readTree(Base64.getUrlDecoder().decode(second.split("\\.")[1])).get("exp").asLong();
+            assertEquals(tokens.expiry().getEpochSecond(), exp);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private int orgStatus(String code) {
+        return RestAssured.given().auth().oauth2(TestTokens.token("admin", "ANY"))
+                .get("/api/v1/org-units/" + code).statusCode();
     }
 
     protected void publish(String event) {
