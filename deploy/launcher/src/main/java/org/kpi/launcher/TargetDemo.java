@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Demo targets (目标) for the four districts, from the figures the work plans name (GDP 6.5%,
@@ -43,7 +44,7 @@ final class TargetDemo {
     }
 
     int load() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int year = demoYear(today);
         JsonNode demo = read();
         String admin = minter.mint("admin", DemoData.CITY, "kpi-launcher", "演示数据载入", Duration.ofMinutes(30));

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class TaskDemo {
 
     void load() throws Exception {
         JsonNode demo = read();
-        today = LocalDate.now();
+        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         yearShift = TargetDemo.demoYear(today) - demo.get("planYear").asInt();
         int created = 0;
         for (JsonNode task : demo.get("tasks")) {

@@ -98,7 +98,7 @@ public class DeadLetterService {
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            UnusableEvent unusable = unusable(e);
+            UnusableEvent unusable = UnusableEvent.causeOf(e);
             String incident = UUID.randomUUID().toString();
             String message = unusable != null ? unusable.getMessage() : "重放失败，日志中的事故编号 " + incident;
             if (unusable == null) {
@@ -138,12 +138,4 @@ public class DeadLetterService {
         }
     }
 
-    private static UnusableEvent unusable(Throwable error) {
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof UnusableEvent u) {
-                return u;
-            }
-        }
-        return null;
-    }
 }

@@ -202,7 +202,7 @@ public class FeedConsumer {
      * go on past it now.
      */
     private boolean recordFailure(String feed, FeedEvent event, RuntimeException error) {
-        UnusableEvent unusable = unusableCause(error);
+        UnusableEvent unusable = UnusableEvent.causeOf(error);
         String incident = UUID.randomUUID().toString();
         String message = unusable != null ? unusable.getMessage()
                 : "处理失败，日志中的事故编号 " + incident;
@@ -289,17 +289,6 @@ public class FeedConsumer {
         }
     }
 
-    private static UnusableEvent unusableCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof UnusableEvent unusable) {
-                return unusable;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
 
     private static String abbreviate(String message) {
         if (message == null) {

@@ -25,4 +25,14 @@ public class UnusableEvent extends RuntimeException {
         var node = event.payload() == null ? null : event.payload().get(field);
         return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
     }
+
+    /** The {@code UnusableEvent} in {@code error}'s cause chain, or {@code null}. */
+    public static UnusableEvent causeOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnusableEvent unusable) {
+                return unusable;
+            }
+        }
+        return null;
+    }
 }
