@@ -331,6 +331,19 @@ final class Platform {
         }
     }
 
+    /** Whether a launcher or a service of this data folder is running. */
+    boolean running() {
+        if (livePid(layout.launcherPid()).isPresent()) {
+            return true;
+        }
+        for (Service service : Service.values()) {
+            if (livePid(layout.pids().resolve(service.module + ".pid")).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int status() throws Exception {
         Optional<ProcessHandle> launcher = livePid(layout.launcherPid());
         System.out.println("数据目录：" + layout.data());
