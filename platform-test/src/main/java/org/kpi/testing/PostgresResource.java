@@ -21,6 +21,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("max_connections", "100")
+                    // counts every statement executed, for tests that bound a request's round trips
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);

@@ -4,6 +4,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
@@ -65,8 +66,7 @@ class AuditAndFeedTest {
 
     @Test
     void orgUnitChangesAreOnTheFeedInOrder() {
-        long before = TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=0&limit=500")
-                .then().statusCode(200).extract().jsonPath().getLong("lastSeq");
+        long before = Feeds.endSeq();
         String city = createCity();
         Response feed = TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=" + before);
         feed.then().statusCode(200)

@@ -3,14 +3,13 @@ package org.kpi.goals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kpi.common.events.Outbox;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,15 +53,15 @@ class OutboxFeedTest {
             String city = other.get(10, TimeUnit.SECONDS);
 
             // a reader now sees neither event past the open transaction's, and remembers its cursor
-            List<JsonPath> seen = readToEnd(0);
-            long cursor = seen.get(seen.size() - 1).getLong("lastSeq");
-            assertFalse(keys(seen).contains(slowKey), "an uncommitted event is never served");
-            assertFalse(keys(seen).contains(city), "nothing written after an open transaction is served before it");
+            long cursor = Feeds.endSeq();
+            List<String> seen = keys(Feeds.readAll());
+            assertFalse(seen.contains(slowKey), "an uncommitted event is never served");
+            assertFalse(seen.contains(city), "nothing written after an open transaction is served before it");
 
             mayCommit.countDown();
             slow.get(10, TimeUnit.SECONDS);
 
-            List<String> after = keys(readToEnd(cursor));
+            List<String> after = keys(Feeds.readAfter(cursor));
             assertTrue(after.contains(slowKey), "the late commit is served after the cursor, not skipped");
             assertTrue(after.contains(city), "the other writer's event follows");
             assertTrue(after.indexOf(slowKey) < after.indexOf(city), "in the order the transactions began writing");
@@ -71,26 +70,8 @@ class OutboxFeedTest {
         }
     }
 
-    private static List<JsonPath> readToEnd(long from) {
-        List<JsonPath> pages = new ArrayList<>();
-        long after = from;
-        while (true) {
-            JsonPath page = TestTokens.as("service", "SYSTEM").get("/api/v1/events?limit=500&after=" + after)
-                    .then().statusCode(200).extract().jsonPath();
-            pages.add(page);
-            if (page.getList("items").size() < 500) {
-                return pages;
-            }
-            after = page.getLong("lastSeq");
-        }
-    }
-
-    private static List<String> keys(List<JsonPath> pages) {
-        List<String> keys = new ArrayList<>();
-        for (JsonPath page : pages) {
-            keys.addAll(page.getList("items.key", String.class));
-        }
-        return keys;
+    private static List<String> keys(List<Map<String, Object>> events) {
+        return events.stream().map(e -> (String) e.get("key")).toList();
     }
 
     private static void await(CountDownLatch latch) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
@@ -39,7 +40,7 @@ class EventsTest {
     void lifecycleSupervisionAndAccountabilityArePublished() {
         clock.setDate(LocalDate.of(2026, 9, 1));
         OrgFixture.Tree tree = orgs.tree();
-        long after = lastSeq();
+        long after = Feeds.endSeq();
         long task = TaskApi.inState(tree, "CLOSURE_REQUESTED");
         TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"补充材料\"}")
                 .post("/api/v1/tasks/" + task + "/return").then().statusCode(200);
@@ -82,19 +83,5 @@ class EventsTest {
     void feedIsForServicesOnly() {
         OrgFixture.Tree tree = orgs.tree();
         TaskApi.problem(TestTokens.as("supervisor", tree.city()).get("/api/v1/events").then()).statusCode(403);
-    }
-
-    /** The head of the feed: pages through it from the start. */
-    private static long lastSeq() {
-        long after = 0;
-        while (true) {
-            JsonPath page = TestTokens.as("service", "platform").get("/api/v1/events?after=" + after + "&limit=500")
-                    .then().statusCode(200).extract().jsonPath();
-            long last = page.getLong("lastSeq");
-            if (page.getList("items").isEmpty()) {
-                return last;
-            }
-            after = last;
-        }
     }
 }

@@ -47,6 +47,8 @@ public final class Kpi {
                 case "up" -> new Platform(layout, pgPort).up(flags.contains("detach"));
                 case "down" -> new Platform(layout, pgPort).down();
                 case "status" -> new Platform(layout, pgPort).status();
+                // for the kpi script: whether services of this data folder run (their build must not be replaced)
+                case "running" -> new Platform(layout, pgPort).running() ? 0 : 1;
                 case "token" -> token(layout, options);
                 default -> {
                     usage();

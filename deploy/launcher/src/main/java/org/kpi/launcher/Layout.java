@@ -25,6 +25,11 @@ record Layout(Path root, Path data) {
         return data.resolve("state");
     }
 
+    /** The git revision the running platform was started from. */
+    Path revision() {
+        return data.resolve("revision");
+    }
+
     Path summary() {
         return data.resolve("summary.txt");
     }

@@ -52,7 +52,7 @@ final class Platform {
         }
         for (Service service : Service.values()) {
             if (!Files.exists(service.runnerJar(layout.root()))) {
-                System.err.println(service.module + " 尚未构建：请先运行 ./mvnw -DskipTests install（./kpi 脚本会自动构建）");
+                System.err.println(service.module + " 尚未构建：请先运行 ./mvnw -DskipTests package（./kpi 脚本会自动构建）");
                 return 1;
             }
         }
@@ -102,6 +102,7 @@ final class Platform {
         Files.createDirectories(layout.pids());
         writeState("STARTING");
         Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
+        recordRevision();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopAll();
@@ -330,10 +331,26 @@ final class Platform {
         }
     }
 
+    /** Whether a launcher or a service of this data folder is running. */
+    boolean running() {
+        if (livePid(layout.launcherPid()).isPresent()) {
+            return true;
+        }
+        for (Service service : Service.values()) {
+            if (livePid(layout.pids().resolve(service.module + ".pid")).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int status() throws Exception {
         Optional<ProcessHandle> launcher = livePid(layout.launcherPid());
         System.out.println("数据目录：" + layout.data());
         System.out.println("launcher：" + launcher.map(h -> "运行中（进程 " + h.pid() + "，状态 " + readState() + "）").orElse("未运行"));
+        for (String line : revisionLines(launcher.isPresent(), Revision.read(layout.revision()), Revision.of(layout.root()))) {
+            System.out.println(line);
+        }
         System.out.println("PostgreSQL：" + postmasterPid().map(h -> "运行中（进程 " + h.pid() + "，端口 " + pgPort + "）").orElse("未运行"));
         boolean all = true;
         for (Service service : Service.values()) {
@@ -344,6 +361,39 @@ final class Platform {
                     handle.isEmpty() ? "未运行" : ready ? "就绪" : "运行中（未就绪，进程 " + handle.get().pid() + "）");
         }
         return all ? 0 : 3;
+    }
+
+    /** Notes in the data folder which commit is being started, or that none is known. */
+    private void recordRevision() {
+        try {
+            Optional<Revision> revision = Revision.of(layout.root());
+            if (revision.isPresent()) {
+                revision.get().write(layout.revision());
+            } else {
+                Revision.clear(layout.revision());
+            }
+        } catch (IOException e) {
+            System.err.println("无法记录运行版本：" + e.getMessage());
+        }
+    }
+
+    /**
+     * What {@code status} says about versions: the commit the running platform was started from
+     * (when it runs) and the one checked out now, with a hint when they differ.
+     */
+    static List<String> revisionLines(boolean running, Optional<Revision> started, Optional<Revision> checkedOut) {
+        String current = checkedOut.map(Revision::describe).orElse("未知（不在 git 检出中，或未安装 git）");
+        if (!running) {
+            return List.of("当前检出：" + current);
+        }
+        if (started.isEmpty()) {
+            return List.of("运行版本：未知（启动时不在 git 检出中）", "当前检出：" + current);
+        }
+        if (started.equals(checkedOut)) {
+            return List.of("运行版本：" + started.get().describe());
+        }
+        return List.of("运行版本：" + started.get().describe(),
+                "当前检出：" + current + "，与运行版本不同：./kpi down 后再 ./kpi up 即可运行它（会先重新构建）");
     }
 
     private String summary(TokenMinter minter) {

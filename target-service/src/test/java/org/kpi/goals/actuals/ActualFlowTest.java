@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.goals.Fixture;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
@@ -159,10 +160,7 @@ class ActualFlowTest {
 
     @Test
     void everyStepIsOnTheFeed() {
-        long seq = TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=0&limit=1").then().extract()
-                .jsonPath().getLong("lastSeq");
-        long before = TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=" + seq + "&limit=500").then()
-                .extract().jsonPath().getLong("lastSeq");
+        long before = Feeds.endSeq();
         long id = f.submit(target, "2026-06", "60", f.deptA1);
         TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(200);
         long other = f.submit(target, "2026-05", "1", f.deptA1);

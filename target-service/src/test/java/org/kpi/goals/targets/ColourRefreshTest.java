@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.goals.Fixture;
-import org.kpi.testing.FeedReader;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
@@ -46,8 +46,7 @@ class ColourRefreshTest {
         Fixture f = new Fixture();
         long target = f.target(f.projects(), f.districtA, f.deptA1, "120");
         TestTokens.as("leader", f.districtA).get("/api/v1/targets/" + target).then().body("colour", equalTo("BLUE"));
-        long before = TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=0&limit=500").then().extract()
-                .jsonPath().getLong("lastSeq");
+        long before = Feeds.endSeq();
 
         clock.setDate(LocalDate.of(2026, 3, 20));
         assertTrue(refresh.refresh(LocalDate.of(2026, 3, 20)).changed() >= 1);
@@ -113,7 +112,7 @@ class ColourRefreshTest {
     }
 
     private static long statusChanges(long target) {
-        return FeedReader.readAll().stream()
+        return Feeds.readAll().stream()
                 .filter(e -> "target.status-changed".equals(e.get("type")) && String.valueOf(target).equals(e.get("key")))
                 .count();
     }

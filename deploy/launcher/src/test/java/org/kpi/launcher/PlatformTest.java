@@ -1,0 +1,36 @@
+package org.kpi.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlatformTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void runningOnlyWhileALauncherOrServiceOfTheDataFolderLives() throws Exception {
+        Layout layout = new Layout(data, data);
+        Platform platform = new Platform(layout, 5439);
+        assertFalse(platform.running());
+
+        Files.createDirectories(layout.pids());
+        Path servicePid = layout.pids().resolve("task-service.pid");
+        Files.writeString(servicePid, Long.toString(ProcessHandle.current().pid()));
+        assertTrue(platform.running());
+
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(servicePid, Long.toString(ended.pid()));
+        assertFalse(platform.running(), "a pid file left by a process that ended");
+
+        Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
+        assertTrue(platform.running());
+    }
+}
