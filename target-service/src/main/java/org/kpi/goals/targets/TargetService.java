@@ -74,8 +74,8 @@ public class TargetService {
 
     @Transactional
     public TargetView create(TargetRequest request) {
-        Indicator indicator = validate(request);
         requireManageable(request.orgUnitCode());
+        Indicator indicator = validate(request);
         if (existing(request.indicatorCode(), request.orgUnitCode(), request.year()) != null) {
             throw ProblemException.conflict("单位 " + request.orgUnitCode() + " 在 " + request.year()
                     + " 年已有指标 " + request.indicatorCode() + " 的目标");
@@ -268,11 +268,20 @@ public class TargetService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** 403 unless the caller may set targets for {@code orgUnitCode}. */
+    /**
+     * 400 on {@code orgUnitCode} unless the unit exists and the caller may set targets for it. An
+     * unknown unit and one outside the caller's scope get the same answer, so a request cannot
+     * probe which units exist beyond the caller's scope; checked before anything else in the request.
+     */
     public void requireManageable(String orgUnitCode) {
-        if (!scope.covers(orgUnitCode)) {
-            throw ProblemException.forbidden("无权为单位 " + orgUnitCode + " 设定目标");
+        if (tree.find(orgUnitCode).isEmpty() || !scope.covers(orgUnitCode)) {
+            throw ProblemException.invalid("orgUnitCode", unknownOrOutOfScope(orgUnitCode));
         }
+    }
+
+    /** The one answer for a unit that does not exist or lies outside the caller's scope. */
+    static String unknownOrOutOfScope(String code) {
+        return "单位 " + code + " 不存在或不在本人辖区内";
     }
 
     /** Checks a request against the catalogue, the org tree and the indicator's value rules. */
@@ -284,12 +293,14 @@ public class TargetService {
         }
         boolean orgKnown = tree.find(request.orgUnitCode()).isPresent();
         if (!orgKnown) {
-            errors.add(new FieldError("orgUnitCode", "组织机构 " + request.orgUnitCode() + " 不存在"));
+            errors.add(new FieldError("orgUnitCode", unknownOrOutOfScope(request.orgUnitCode())));
         }
-        if (tree.find(request.responsibleUnitCode()).isEmpty()) {
-            errors.add(new FieldError("responsibleUnitCode", "组织机构 " + request.responsibleUnitCode() + " 不存在"));
-        } else if (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode())) {
-            errors.add(new FieldError("responsibleUnitCode", "责任单位应是 " + request.orgUnitCode() + " 本身或其下属单位"));
+        // one answer whether the responsible unit is unknown or lies elsewhere: its existence
+        // outside the target's unit is none of the caller's business
+        if (tree.find(request.responsibleUnitCode()).isEmpty()
+                || (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode()))) {
+            errors.add(new FieldError("responsibleUnitCode", "单位 " + request.responsibleUnitCode()
+                    + " 不存在或不是 " + request.orgUnitCode() + " 本身或其下属单位"));
         }
         if (indicator != null) {
             errors.addAll(valueErrors(indicator, request));
