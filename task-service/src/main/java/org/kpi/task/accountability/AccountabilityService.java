@@ -10,16 +10,19 @@ import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
+import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
+import org.kpi.task.targets.TargetReferences;
 import org.kpi.task.tasks.Task;
 import org.kpi.task.tasks.TaskAccess;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,9 @@ public class AccountabilityService {
     TaskAccess access;
 
     @Inject
+    TargetReferences targets;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -76,13 +82,18 @@ public class AccountabilityService {
                 throw ProblemException.invalid("taskId", "任务 " + request.taskId() + " 不存在或不在本人辖区内");
             }
         }
+        List<FieldError> errors = new ArrayList<>();
+        String targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         AccountabilityRecord record = new AccountabilityRecord();
         record.orgUnitCode = unit.code;
         record.orgPath = unit.path;
         record.kind = request.kind();
         record.reason = request.reason().trim();
         record.taskId = request.taskId();
-        record.targetId = request.targetId() == null || request.targetId().isBlank() ? null : request.targetId().trim();
+        record.targetId = targetId;
         record.recordedBy = caller.subject();
         record.recordedAt = OffsetDateTime.now(clock);
         em.persist(record);

@@ -93,12 +93,17 @@ public class SupervisionService {
 
     @Transactional
     public SupervisionOrderView respond(long orderId, SupervisionResponse request) {
-        SupervisionOrder order = em.find(SupervisionOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        // access first, without a lock: a caller who may not see the order cannot make writers wait
+        SupervisionOrder order = em.find(SupervisionOrder.class, orderId);
         if (order == null) {
             throw ProblemException.notFound("督办单 " + orderId + " 不存在或无权查看");
         }
         Task task = visibleTask(order);
         access.requireLead(task);
+        em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(order);
+        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
         if (order.isAnswered()) {
             throw ProblemException.conflict("督办单 " + orderId + " 已于 " + order.respondedAt + " 反馈");
         }
@@ -195,7 +200,7 @@ public class SupervisionService {
 
     private Task visibleTask(SupervisionOrder order) {
         try {
-            return access.readableForUpdate(order.taskId);
+            return access.readable(order.taskId);
         } catch (ProblemException e) {
             throw ProblemException.notFound("督办单 " + order.id + " 不存在或无权查看");
         }
