@@ -16,3 +16,7 @@ create table target_copy (
 );
 create index target_copy_org_year_idx on target_copy (org_unit_code, year);
 create index target_copy_responsible_year_idx on target_copy (responsible_unit_code, year);
+
+-- Targets set before this table existed are on target-service's feed already: read it again from
+-- the start (the org-unit events it replays are idempotent upserts by version).
+update feed_cursor set last_seq = 0, updated_at = now() where feed = 'target';
