@@ -23,6 +23,7 @@ public class OrgFixture {
     }
 
     private static long lastSeq;
+    private static long lastTargetId;
 
     @Inject
     FeedConsumer consumer;
@@ -45,14 +46,38 @@ public class OrgFixture {
         return tree;
     }
 
-    private synchronized void publish(String code, String name, String type, String parent) {
+    /**
+     * Publishes a {@code target.upserted} event for a new target of {@code org} that
+     * {@code responsible} answers for, as target-service would, and drains the feed; returns its id.
+     */
+    public long target(String org, String responsible) {
+        long id = nextTargetId();
+        publishEvent("target.upserted", Long.toString(id), "{\"id\":" + id + ",\"indicatorCode\":\"GDP\","
+                + "\"indicatorName\":\"地区生产总值增速\",\"unit\":\"%\",\"frequency\":\"MONTHLY\",\"actualsDueDay\":15,"
+                + "\"orgUnitCode\":\"" + org + "\",\"year\":2026,\"committedValue\":6.5,\"stretchValue\":null,"
+                + "\"responsibleUnitCode\":\"" + responsible + "\",\"plan\":[],\"colour\":\"BLUE\",\"version\":0}");
+        consumer.drain("target");
+        return id;
+    }
+
+    private static synchronized long nextTargetId() {
+        lastTargetId = Math.max(lastTargetId + 1, System.currentTimeMillis());
+        return lastTargetId;
+    }
+
+    private void publish(String code, String name, String type, String parent) {
+        String now = Instant.now().toString();
+        publishEvent("org-unit.upserted", code, "{\"code\":\"" + code + "\",\"name\":\"" + name
+                + "\",\"type\":\"" + type + "\",\"parentCode\":" + (parent == null ? "null" : "\"" + parent + "\"")
+                + ",\"version\":0,\"createdAt\":\"" + now + "\",\"updatedAt\":\"" + now + "\"}");
+    }
+
+    /** Puts one event on the stubbed feed, after every event published before. */
+    public synchronized void publishEvent(String type, String key, String payload) {
         long seq = Math.max(Math.max(lastSeq + 1, consumer.cursor("target") + 1), System.currentTimeMillis() * 1000);
         lastSeq = seq;
-        String now = Instant.now().toString();
-        String event = "{\"seq\":" + seq + ",\"type\":\"org-unit.upserted\",\"occurredAt\":\"" + now
-                + "\",\"key\":\"" + code + "\",\"payload\":{\"code\":\"" + code + "\",\"name\":\"" + name
-                + "\",\"type\":\"" + type + "\",\"parentCode\":" + (parent == null ? "null" : "\"" + parent + "\"")
-                + ",\"version\":0,\"createdAt\":\"" + now + "\",\"updatedAt\":\"" + now + "\"}}";
+        String event = "{\"seq\":" + seq + ",\"type\":\"" + type + "\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"key\":\"" + key + "\",\"payload\":" + payload + "}";
         RestAssured.given().contentType("application/json; charset=UTF-8").body(event)
                 .post(stubUrl + "/control/events?seq=" + seq).then().statusCode(204);
     }

@@ -6,20 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.kpi.common.org.OrgPath;
 import org.kpi.common.security.Roles;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the audit log back: supervisors within their subtree, admins everything. Newest first. */
 @Path("/api/v1/audit")
@@ -41,34 +42,27 @@ public class AuditResource {
     public PageResult<AuditView> list(@QueryParam("entity") String entity, @QueryParam("id") String id,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size);
-        String subtree = scope.subtreePath();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        // an entry is read back by whoever covers the org unit its object belongs to
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where ").append(scope.units("scope", "a.scope_org").addTo(params));
         if (entity != null && !entity.isBlank()) {
             where.append(" and a.entity = :entity");
+            params.put("entity", entity.trim());
         }
         if (id != null && !id.isBlank()) {
-            where.append(" and a.entityId = :id");
+            where.append(" and a.entity_id = :id");
+            params.put("id", id.trim());
         }
-        if (!Scope.EVERYTHING.equals(subtree)) {
-            where.append(" and a.scopeOrg in (select u.code from OrgUnit u where u.path like :subtree escape '\\')");
-        }
-        TypedQuery<AuditEntry> query = em.createQuery("from AuditEntry a" + where + " order by a.id desc",
+        Query query = em.createNativeQuery("select a.* from audit_log a" + where + " order by a.id desc",
                 AuditEntry.class);
-        TypedQuery<Long> count = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            if (entity != null && !entity.isBlank()) {
-                q.setParameter("entity", entity.trim());
-            }
-            if (id != null && !id.isBlank()) {
-                q.setParameter("id", id.trim());
-            }
-            if (!Scope.EVERYTHING.equals(subtree)) {
-                q.setParameter("subtree", OrgPath.likeSubtree(subtree));
-            }
+        Query count = em.createNativeQuery("select count(*) from audit_log a" + where);
+        for (Query q : List.of(query, count)) {
+            params.forEach(q::setParameter);
         }
-        List<AuditView> items = query.setFirstResult(request.offset()).setMaxResults(request.size())
-                .getResultList().stream().map(this::view).toList();
-        return PageResult.of(items, request, count.getSingleResult());
+        @SuppressWarnings("unchecked")
+        List<AuditEntry> entries = query.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        List<AuditView> items = entries.stream().map(this::view).toList();
+        return PageResult.of(items, request, ((Number) count.getSingleResult()).longValue());
     }
 
     private AuditView view(AuditEntry e) {

@@ -3,6 +3,7 @@ package org.kpi.common.org;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.kpi.common.security.ScopePredicate;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +38,10 @@ public class OrgTree {
     }
 
     /** The codes of every unit in the subtree rooted at {@code path}, the root included. */
+    @SuppressWarnings("unchecked")
     public List<String> codesWithin(String path) {
-        return em.createQuery("select u.code from OrgUnit u where u.path like :pattern escape '\\'", String.class)
-                .setParameter("pattern", OrgPath.likeSubtree(path))
+        ScopePredicate within = ScopePredicate.pathWithin("u.path", path, "subtree");
+        return within.bind(em.createNativeQuery("select u.code from org_unit u where " + within.sql()))
                 .getResultList();
     }
 }

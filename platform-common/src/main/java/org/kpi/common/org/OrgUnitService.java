@@ -3,7 +3,7 @@ package org.kpi.common.org;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.kpi.common.PlatformConfig;
 import org.kpi.common.audit.AuditLog;
@@ -17,7 +17,9 @@ import org.kpi.common.web.PageResult;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the org tree within the caller's scope; in the owning service, also changes it. */
 @ApplicationScoped
@@ -103,28 +105,25 @@ public class OrgUnitService {
 
     @Transactional
     public PageResult<OrgUnitView> list(String parentCode, OrgUnitType type, PageRequest page) {
-        String subtree = scope.subtreePath();
-        StringBuilder where = new StringBuilder(" where u.path like :subtree escape '\\'");
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where ").append(scope.paths("scope", "u.path").addTo(params));
         if (parentCode != null) {
-            where.append(" and u.parentCode = :parent");
+            where.append(" and u.parent_code = :parent");
+            params.put("parent", parentCode);
         }
         if (type != null) {
             where.append(" and u.type = :type");
+            params.put("type", type.name());
         }
-        TypedQuery<OrgUnit> query = em.createQuery("from OrgUnit u" + where + " order by u.path", OrgUnit.class);
-        TypedQuery<Long> count = em.createQuery("select count(u) from OrgUnit u" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("subtree", OrgPath.likeSubtree(subtree));
-            if (parentCode != null) {
-                q.setParameter("parent", parentCode);
-            }
-            if (type != null) {
-                q.setParameter("type", type);
-            }
+        Query query = em.createNativeQuery("select u.* from org_unit u" + where + " order by u.path", OrgUnit.class);
+        Query count = em.createNativeQuery("select count(*) from org_unit u" + where);
+        for (Query q : List.of(query, count)) {
+            params.forEach(q::setParameter);
         }
-        List<OrgUnitView> items = query.setFirstResult(page.offset()).setMaxResults(page.size())
-                .getResultList().stream().map(OrgUnitView::of).toList();
-        return PageResult.of(items, page, count.getSingleResult());
+        @SuppressWarnings("unchecked")
+        List<OrgUnit> units = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<OrgUnitView> items = units.stream().map(OrgUnitView::of).toList();
+        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
     private OrgUnit visible(String code) {

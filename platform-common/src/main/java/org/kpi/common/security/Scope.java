@@ -50,6 +50,22 @@ public class Scope {
         return tree.pathOf(own).orElse(OrgPath.of(null, own));
     }
 
+    /**
+     * What the caller may see among rows carrying materialised paths in {@code pathColumns}:
+     * everything for an admin, else rows with any of them in the caller's subtree.
+     */
+    public ScopePredicate paths(String name, String... pathColumns) {
+        return ScopePredicate.visiblePaths(subtreePath(), name, pathColumns);
+    }
+
+    /**
+     * What the caller may see among rows carrying org-unit codes in {@code codeColumns}:
+     * everything for an admin, else rows with any of them naming a unit of the caller's subtree.
+     */
+    public ScopePredicate units(String name, String... codeColumns) {
+        return ScopePredicate.visibleUnits(subtreePath(), name, codeColumns);
+    }
+
     /** Fails with 404 — not 403, so existence does not leak — when the caller cannot see {@code orgCode}. */
     public void requireVisible(String orgCode, String what) {
         if (!covers(orgCode)) {

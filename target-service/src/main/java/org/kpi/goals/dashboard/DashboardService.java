@@ -3,12 +3,12 @@ package org.kpi.goals.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.goals.indicators.Indicator;
 import org.kpi.goals.indicators.IndicatorService;
 import org.kpi.goals.progress.Colour;
@@ -20,6 +20,7 @@ import org.kpi.goals.targets.TargetRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,19 +64,20 @@ public class DashboardService {
         }
         LocalDate asOf = progress.today();
         int year = yearParam != null ? yearParam : asOf.getYear();
-        String pattern = OrgPath.likeSubtree(unit.path);
         // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
         // for (a responsible unit always lies inside its target's unit): two index-friendly halves
+        Map<String, Object> own = new HashMap<>(Map.of("year", (short) year));
+        String ownUnits = ScopePredicate.pathWithin("u.path", unit.path, "p").addTo(own);
         List<Target> targets = new ArrayList<>(rows.select("join org_unit u on u.code = t.org_unit_code",
-                        "", "t.year = :year and u.path like :p escape '\\'", "t.org_unit_code, t.indicator_code, t.id",
-                        Map.of("year", (short) year, "p", pattern))
+                        "", "t.year = :year and " + ownUnits, "t.org_unit_code, t.indicator_code, t.id", own)
                 .stream().map(TargetRows.Row::target).toList());
         List<String> ancestors = ancestorsOf(unit.path, unit.code);
         if (!ancestors.isEmpty()) {
+            Map<String, Object> answered = new HashMap<>(Map.of("year", (short) year, "ancestors", ancestors));
+            String responsibleUnits = ScopePredicate.pathWithin("r.path", unit.path, "p").addTo(answered);
             rows.select("join org_unit r on r.code = t.responsible_unit_code", "",
-                            "t.year = :year and t.org_unit_code in (:ancestors) and r.path like :p escape '\\'",
-                            "t.org_unit_code, t.indicator_code, t.id",
-                            Map.of("year", (short) year, "p", pattern, "ancestors", ancestors))
+                            "t.year = :year and t.org_unit_code in (:ancestors) and " + responsibleUnits,
+                            "t.org_unit_code, t.indicator_code, t.id", answered)
                     .forEach(row -> targets.add(row.target()));
         }
         Map<String, Indicator> indicators = indicatorService.byCode(

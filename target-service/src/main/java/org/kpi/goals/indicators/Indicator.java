@@ -46,6 +46,10 @@ public class Indicator {
     @Column(name = "yellow_tolerance", precision = 6, scale = 4)
     public BigDecimal yellowTolerance;
 
+    /** The org unit that owns the indicator (its supervisors change it), or null: only admins change it. */
+    @Column(name = "owner_unit_code", length = 32)
+    public String ownerUnitCode;
+
     @Version
     @Column(nullable = false)
     public long version;

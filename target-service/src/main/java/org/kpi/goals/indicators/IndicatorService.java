@@ -1,15 +1,23 @@
 package org.kpi.goals.indicators;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
+import org.kpi.common.events.Outbox;
+import org.kpi.common.org.OrgTree;
+import org.kpi.common.org.OrgUnit;
 import org.kpi.common.problem.ProblemException;
+import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
+import org.kpi.goals.progress.ProgressService;
+import org.kpi.goals.targets.TargetRecolouring;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,10 +29,15 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The indicator catalogue, shared by every org unit. */
+/**
+ * The indicator catalogue, read by every org unit. Each indicator has an owner: the org unit of the
+ * supervisor (or admin) who created it. Only supervisors covering the owner, and admins, change it;
+ * a change is published as {@code indicator.upserted} and recolours the indicator's targets at once.
+ */
 @ApplicationScoped
 public class IndicatorService {
 
+    public static final String UPSERTED = "indicator.upserted";
     static final String ENTITY = "indicator";
 
     @Inject
@@ -34,10 +47,29 @@ public class IndicatorService {
     AuditLog audit;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    TargetRecolouring recolouring;
+
+    @Inject
     Clock clock;
 
     @Transactional
     public IndicatorView create(IndicatorRequest request) {
+        String owner = ownerOfNew();
         if (em.find(Indicator.class, request.code()) != null) {
             throw ProblemException.conflict("指标代码 " + request.code() + " 已存在");
         }
@@ -45,17 +77,29 @@ public class IndicatorService {
         Indicator indicator = new Indicator();
         indicator.code = request.code();
         indicator.createdAt = now;
+        indicator.ownerUnitCode = owner;
         apply(indicator, request);
         em.persist(indicator);
         em.flush();
         IndicatorView view = IndicatorView.of(indicator);
-        audit.record("create", ENTITY, indicator.code, null, null, view);
+        outbox.publish(UPSERTED, indicator.code, view);
+        audit.record("create", ENTITY, indicator.code, indicator.ownerUnitCode, null, view);
         return view;
     }
 
-    @Transactional
+    /**
+     * Changes an indicator (403 unless the caller covers its owner), then recolours its targets
+     * at once, each in its own transaction after the change has committed.
+     */
     public IndicatorView update(String code, IndicatorRequest request, String ifMatch) {
+        IndicatorView view = QuarkusTransaction.requiringNew().call(() -> change(code, request, ifMatch));
+        recolouring.recolourTargetsOf(code, progress.today());
+        return view;
+    }
+
+    private IndicatorView change(String code, IndicatorRequest request, String ifMatch) {
         Indicator indicator = require(code);
+        requireMaintainer(indicator);
         ETags.requireVersion(ETags.expectedVersion(ifMatch, request.version()), indicator.version);
         if (!code.equals(request.code())) {
             throw ProblemException.invalid("code", "指标代码不可修改");
@@ -69,8 +113,36 @@ public class IndicatorService {
         apply(indicator, request);
         em.flush();
         IndicatorView after = IndicatorView.of(indicator);
-        audit.record("update", ENTITY, code, null, before, after);
+        outbox.publish(UPSERTED, code, after);
+        audit.record("update", ENTITY, code, indicator.ownerUnitCode, before, after);
         return after;
+    }
+
+    /** The owner of an indicator the caller creates now: its own org unit (an admin's only when known). */
+    private String ownerOfNew() {
+        String own = caller.orgCode();
+        OrgUnit unit = tree.find(own).orElse(null);
+        if (unit != null) {
+            return unit.code;
+        }
+        if (caller.isAdmin()) {
+            return null;
+        }
+        throw ProblemException.forbidden("本人所属单位 " + own + " 尚未登记，不能新建指标");
+    }
+
+    /** 403 unless the caller is an admin or a supervisor covering the indicator's owner. */
+    private void requireMaintainer(Indicator indicator) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (indicator.ownerUnitCode == null) {
+            throw ProblemException.forbidden("指标 " + indicator.code + " 由管理员维护，只有管理员可以修改");
+        }
+        if (!caller.isSupervisor() || !scope.covers(indicator.ownerUnitCode)) {
+            throw ProblemException.forbidden("指标 " + indicator.code + " 属于单位 " + indicator.ownerUnitCode
+                    + "，只有该单位及其上级单位的督查人员可以修改");
+        }
     }
 
     @Transactional

@@ -3,13 +3,14 @@ package org.kpi.goals.indicators;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** An indicator as the API shows it. */
+/** An indicator as the API shows it; {@code ownerUnitCode} null means admin-owned. */
 public record IndicatorView(String code, String name, String unit, IndicatorKind kind, Direction direction,
-                            Frequency frequency, int actualsDueDay, BigDecimal yellowTolerance, long version,
+                            Frequency frequency, int actualsDueDay, BigDecimal yellowTolerance, String ownerUnitCode,
+                            long version,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static IndicatorView of(Indicator i) {
         return new IndicatorView(i.code, i.name, i.unit, i.kind, i.direction, i.frequency, i.actualsDueDay,
-                i.yellowTolerance, i.version, i.createdAt, i.updatedAt);
+                i.yellowTolerance, i.ownerUnitCode, i.version, i.createdAt, i.updatedAt);
     }
 }

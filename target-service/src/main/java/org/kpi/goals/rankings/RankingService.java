@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.goals.indicators.Direction;
 import org.kpi.goals.indicators.Indicator;
 import org.kpi.goals.indicators.IndicatorKind;
@@ -62,15 +62,14 @@ public class RankingService {
             throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
         }
         Indicator indicator = indicators.require(indicatorCode);
-        String peers = level == null
-                ? "u.parent_code = :parent"
-                : "u.path like :subtree escape '\\' and u.type = :level and u.code <> :parent";
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("indicator", indicatorCode);
         parameters.put("year", (short) year);
         parameters.put("parent", parentCode);
+        String peers = "u.parent_code = :parent";
         if (level != null) {
-            parameters.put("subtree", OrgPath.likeSubtree(parent.path));
+            peers = ScopePredicate.pathWithin("u.path", parent.path, "subtree").addTo(parameters)
+                    + " and u.type = :level and u.code <> :parent";
             parameters.put("level", level.name());
         }
         String peerJoin = "join org_unit u on u.code = t.org_unit_code";

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
@@ -14,6 +14,7 @@ import org.kpi.common.org.OrgTree;
 import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +76,8 @@ public class TargetService {
 
     @Transactional
     public TargetView create(TargetRequest request) {
-        Indicator indicator = validate(request);
         requireManageable(request.orgUnitCode());
+        Indicator indicator = validate(request);
         if (existing(request.indicatorCode(), request.orgUnitCode(), request.year()) != null) {
             throw ProblemException.conflict("单位 " + request.orgUnitCode() + " 在 " + request.year()
                     + " 年已有指标 " + request.indicatorCode() + " 的目标");
@@ -175,51 +177,43 @@ public class TargetService {
     }
 
     private PageResult<TargetView> query(TargetFilter filter, int offset, int limit, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :scope escape '\\')"
-                + " or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :scope escape '\\'))");
-        String orgPath = null;
+        // a target is visible to whoever covers its unit or its responsible unit (see TargetAccess)
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where ")
+                .append(scope.units("scope", "t.org_unit_code", "t.responsible_unit_code").addTo(params));
         if (filter.orgUnit() != null) {
-            orgPath = tree.pathOf(filter.orgUnit()).orElse(OrgPath.of(null, filter.orgUnit()));
-            where.append(" and (t.orgUnitCode in (select u.code from OrgUnit u where u.path like :org escape '\\')"
-                    + " or t.responsibleUnitCode in (select u.code from OrgUnit u where u.path like :org escape '\\'))");
+            String orgPath = tree.pathOf(filter.orgUnit()).orElse(OrgPath.of(null, filter.orgUnit()));
+            where.append(" and ").append(ScopePredicate.visibleUnits(orgPath, "org", "t.org_unit_code",
+                    "t.responsible_unit_code").addTo(params));
         }
         if (filter.year() != null) {
             where.append(" and t.year = :year");
+            params.put("year", filter.year().shortValue());
         }
         if (filter.indicator() != null) {
-            where.append(" and t.indicatorCode = :indicator");
+            where.append(" and t.indicator_code = :indicator");
+            params.put("indicator", filter.indicator());
         }
         if (filter.colour() != null) {
             where.append(" and t.colour = :colour");
+            params.put("colour", filter.colour().name());
         }
         if (filter.responsibleUnit() != null) {
-            where.append(" and t.responsibleUnitCode = :responsible");
+            where.append(" and t.responsible_unit_code = :responsible");
+            params.put("responsible", filter.responsibleUnit());
         }
-        TypedQuery<Target> query = em.createQuery("from Target t" + where + " order by t.year desc, t.orgUnitCode, t.indicatorCode, t.id", Target.class);
-        TypedQuery<Long> count = em.createQuery("select count(t) from Target t" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("scope", OrgPath.likeSubtree(scope.subtreePath()));
-            if (orgPath != null) {
-                q.setParameter("org", OrgPath.likeSubtree(orgPath));
-            }
-            if (filter.year() != null) {
-                q.setParameter("year", filter.year().shortValue());
-            }
-            if (filter.indicator() != null) {
-                q.setParameter("indicator", filter.indicator());
-            }
-            if (filter.colour() != null) {
-                q.setParameter("colour", filter.colour());
-            }
-            if (filter.responsibleUnit() != null) {
-                q.setParameter("responsible", filter.responsibleUnit());
-            }
+        Query query = em.createNativeQuery("select t.* from target t" + where
+                + " order by t.year desc, t.org_unit_code, t.indicator_code, t.id", Target.class);
+        Query count = em.createNativeQuery("select count(*) from target t" + where);
+        for (Query q : List.of(query, count)) {
+            params.forEach(q::setParameter);
         }
+        @SuppressWarnings("unchecked")
         List<Target> targets = query.setFirstResult(offset).setMaxResults(limit).getResultList();
         Map<String, Indicator> byCode = indicators.byCode(targets.stream().map(t -> t.indicatorCode).distinct().toList());
         LocalDate today = progress.today();
         List<TargetView> items = targets.stream().map(t -> view(t, byCode.get(t.indicatorCode), today)).toList();
-        return PageResult.of(items, page, count.getSingleResult());
+        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
     /**
@@ -268,11 +262,20 @@ public class TargetService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** 403 unless the caller may set targets for {@code orgUnitCode}. */
+    /**
+     * 400 on {@code orgUnitCode} unless the unit exists and the caller may set targets for it. An
+     * unknown unit and one outside the caller's scope get the same answer, so a request cannot
+     * probe which units exist beyond the caller's scope; checked before anything else in the request.
+     */
     public void requireManageable(String orgUnitCode) {
-        if (!scope.covers(orgUnitCode)) {
-            throw ProblemException.forbidden("无权为单位 " + orgUnitCode + " 设定目标");
+        if (tree.find(orgUnitCode).isEmpty() || !scope.covers(orgUnitCode)) {
+            throw ProblemException.invalid("orgUnitCode", unknownOrOutOfScope(orgUnitCode));
         }
+    }
+
+    /** The one answer for a unit that does not exist or lies outside the caller's scope. */
+    static String unknownOrOutOfScope(String code) {
+        return "单位 " + code + " 不存在或不在本人辖区内";
     }
 
     /** Checks a request against the catalogue, the org tree and the indicator's value rules. */
@@ -284,12 +287,14 @@ public class TargetService {
         }
         boolean orgKnown = tree.find(request.orgUnitCode()).isPresent();
         if (!orgKnown) {
-            errors.add(new FieldError("orgUnitCode", "组织机构 " + request.orgUnitCode() + " 不存在"));
+            errors.add(new FieldError("orgUnitCode", unknownOrOutOfScope(request.orgUnitCode())));
         }
-        if (tree.find(request.responsibleUnitCode()).isEmpty()) {
-            errors.add(new FieldError("responsibleUnitCode", "组织机构 " + request.responsibleUnitCode() + " 不存在"));
-        } else if (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode())) {
-            errors.add(new FieldError("responsibleUnitCode", "责任单位应是 " + request.orgUnitCode() + " 本身或其下属单位"));
+        // one answer whether the responsible unit is unknown or lies elsewhere: its existence
+        // outside the target's unit is none of the caller's business
+        if (tree.find(request.responsibleUnitCode()).isEmpty()
+                || (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode()))) {
+            errors.add(new FieldError("responsibleUnitCode", "单位 " + request.responsibleUnitCode()
+                    + " 不存在或不是 " + request.orgUnitCode() + " 本身或其下属单位"));
         }
         if (indicator != null) {
             errors.addAll(valueErrors(indicator, request));

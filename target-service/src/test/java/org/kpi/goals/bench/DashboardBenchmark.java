@@ -55,7 +55,8 @@ class DashboardBenchmark {
                 + " when t.latest_end_month <= 12 then t.approved_total else (select sum(a.value) from actual a"
                 + " where a.target_id = t.id and a.status = 'APPROVED' and a.end_month <= 12) end"
                 + " from target t join org_unit u on u.code = t.org_unit_code where t.indicator_code = 'BI01'"
-                + " and t.year = 2026 and u.path like '/BENCH/%' and u.type = 'DEPARTMENT' and u.code <> 'BENCH'"
+                + " and t.year = 2026 and (u.path ~>=~ '/BENCH/' and u.path ~<~ '/BENCH0') and u.type = 'DEPARTMENT'"
+                + " and u.code <> 'BENCH'"
                 + " order by u.code");
         String dashboardToken = TestTokens.token("leader", "BENCH");
         String dashboardPath = "/api/v1/dashboard?orgUnit=BD07&year=2026";

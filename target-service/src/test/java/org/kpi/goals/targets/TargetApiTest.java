@@ -72,7 +72,7 @@ class TargetApiTest {
     @Test
     void onlySupervisorsOverTheUnitSetAndChangeTargets() {
         TestTokens.as("supervisor", f.districtB).body(body(f.districtA, f.deptA1, "110", "")).post("/api/v1/targets")
-                .then().statusCode(403);
+                .then().statusCode(400);
         TestTokens.as("department", f.deptA1).body(body(f.districtA, f.deptA1, "110", "")).post("/api/v1/targets")
                 .then().statusCode(403);
         TestTokens.as("leader", f.districtA).body(body(f.districtA, f.deptA1, "110", "")).post("/api/v1/targets")

@@ -3,23 +3,27 @@ package org.kpi.task.accountability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
+import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
+import org.kpi.task.targets.TargetReferences;
 import org.kpi.task.tasks.Task;
 import org.kpi.task.tasks.TaskAccess;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,9 @@ public class AccountabilityService {
     TaskAccess access;
 
     @Inject
+    TargetReferences targets;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -76,13 +83,18 @@ public class AccountabilityService {
                 throw ProblemException.invalid("taskId", "任务 " + request.taskId() + " 不存在或不在本人辖区内");
             }
         }
+        List<FieldError> errors = new ArrayList<>();
+        String targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         AccountabilityRecord record = new AccountabilityRecord();
         record.orgUnitCode = unit.code;
         record.orgPath = unit.path;
         record.kind = request.kind();
         record.reason = request.reason().trim();
         record.taskId = request.taskId();
-        record.targetId = request.targetId() == null || request.targetId().isBlank() ? null : request.targetId().trim();
+        record.targetId = targetId;
         record.recordedBy = caller.subject();
         record.recordedAt = OffsetDateTime.now(clock);
         em.persist(record);
@@ -106,40 +118,40 @@ public class AccountabilityService {
     public PageResult<AccountabilityView> list(String orgUnit, AccountabilityKind kind, Long taskId,
                                                PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where ");
+        ScopePredicate visible;
         if (caller.isAdmin()) {
-            where.append("true");
+            visible = ScopePredicate.everything();
         } else if (caller.isSupervisor() || caller.isLeader()) {
-            where.append("r.orgPath like :scope escape '\\'");
-            params.put("scope", OrgPath.likeSubtree(scope.subtreePath()));
+            visible = scope.paths("scope", "r.org_path");
         } else if (caller.orgCode() != null) {
-            where.append("r.orgUnitCode = :me");
-            params.put("me", caller.orgCode());
+            visible = ScopePredicate.of("r.org_unit_code = :me", Map.of("me", caller.orgCode()));
         } else {
-            where.append("false");
+            visible = ScopePredicate.nothing();
         }
+        StringBuilder where = new StringBuilder(" where ").append(visible.addTo(params));
         if (orgUnit != null) {
             String path = tree.pathOf(orgUnit).orElse(Scope.NOTHING);
-            where.append(" and r.orgPath like :unit escape '\\'");
-            params.put("unit", OrgPath.likeSubtree(path));
+            where.append(" and ").append(ScopePredicate.pathWithin("r.org_path", path, "unit").addTo(params));
         }
         if (kind != null) {
             where.append(" and r.kind = :kind");
-            params.put("kind", kind);
+            params.put("kind", kind.name());
         }
         if (taskId != null) {
-            where.append(" and r.taskId = :task");
+            where.append(" and r.task_id = :task");
             params.put("task", taskId);
         }
-        TypedQuery<AccountabilityRecord> query = em.createQuery("from AccountabilityRecord r" + where
-                + " order by r.recordedAt desc, r.id desc", AccountabilityRecord.class);
-        TypedQuery<Long> count = em.createQuery("select count(r) from AccountabilityRecord r" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
+        Query query = em.createNativeQuery("select r.* from accountability_record r" + where
+                + " order by r.recorded_at desc, r.id desc", AccountabilityRecord.class);
+        Query count = em.createNativeQuery("select count(*) from accountability_record r" + where);
+        for (Query q : List.of(query, count)) {
             params.forEach(q::setParameter);
         }
-        List<AccountabilityView> items = query.setFirstResult(page.offset()).setMaxResults(page.size())
-                .getResultList().stream().map(AccountabilityView::of).toList();
-        return PageResult.of(items, page, count.getSingleResult());
+        @SuppressWarnings("unchecked")
+        List<AccountabilityRecord> records = query.setFirstResult(page.offset()).setMaxResults(page.size())
+                .getResultList();
+        List<AccountabilityView> items = records.stream().map(AccountabilityView::of).toList();
+        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
     private boolean canRead(AccountabilityRecord record) {

@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
-import org.kpi.common.org.OrgPath;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.task.tasks.Task;
@@ -23,7 +23,6 @@ import org.kpi.task.tasks.TaskView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +92,17 @@ public class SupervisionService {
 
     @Transactional
     public SupervisionOrderView respond(long orderId, SupervisionResponse request) {
-        SupervisionOrder order = em.find(SupervisionOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        // access first, without a lock: a caller who may not see the order cannot make writers wait
+        SupervisionOrder order = em.find(SupervisionOrder.class, orderId);
         if (order == null) {
             throw ProblemException.notFound("督办单 " + orderId + " 不存在或无权查看");
         }
         Task task = visibleTask(order);
         access.requireLead(task);
+        em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(order);
+        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
         if (order.isAnswered()) {
             throw ProblemException.conflict("督办单 " + orderId + " 已于 " + order.respondedAt + " 反馈");
         }
@@ -154,48 +158,47 @@ public class SupervisionService {
                                                  PageRequest page) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where ");
+        ScopePredicate visible = ScopePredicate.nothing();
         if (caller.isAdmin()) {
-            where.append("true");
+            visible = ScopePredicate.everything();
         } else {
-            List<String> visible = new ArrayList<>();
             if ((caller.isSupervisor() || caller.isLeader()) && caller.orgCode() != null) {
-                visible.add("t.orgPath like :scope escape '\\'");
-                params.put("scope", OrgPath.likeSubtree(scope.subtreePath()));
+                visible = visible.or(scope.paths("scope", "t.org_path"));
             }
             if (caller.isDepartment() && caller.orgCode() != null) {
-                visible.add("exists (select 1 from Task v join v.units u where v.id = t.id and u.unitCode = :me)");
-                params.put("me", caller.orgCode());
+                visible = visible.or(ScopePredicate.of(
+                        "exists (select 1 from task_unit u where u.task_id = t.id and u.unit_code = :me)",
+                        Map.of("me", caller.orgCode())));
             }
-            where.append(visible.isEmpty() ? "false" : "(" + String.join(" or ", visible) + ")");
         }
+        StringBuilder where = new StringBuilder(" where ").append(visible.addTo(params));
         if (overdue != null) {
-            where.append(overdue ? " and o.respondedAt is null and o.respondBy < :today"
-                    : " and (o.respondedAt is not null or o.respondBy >= :today)");
+            where.append(overdue ? " and o.responded_at is null and o.respond_by < :today"
+                    : " and (o.responded_at is not null or o.respond_by >= :today)");
             params.put("today", today);
         }
         if (answered != null) {
-            where.append(answered ? " and o.respondedAt is not null" : " and o.respondedAt is null");
+            where.append(answered ? " and o.responded_at is not null" : " and o.responded_at is null");
         }
         if (level != null) {
             where.append(" and o.level = :level");
-            params.put("level", level);
+            params.put("level", level.name());
         }
-        String from = " from SupervisionOrder o, Task t where t.id = o.taskId and" + where.substring(" where".length());
-        TypedQuery<SupervisionOrder> query = em.createQuery("select o" + from + " order by o.respondBy, o.id",
-                SupervisionOrder.class);
-        TypedQuery<Long> count = em.createQuery("select count(o)" + from, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
+        String from = " from supervision_order o join task t on t.id = o.task_id" + where;
+        Query query = em.createNativeQuery("select o.*" + from + " order by o.respond_by, o.id", SupervisionOrder.class);
+        Query count = em.createNativeQuery("select count(*)" + from);
+        for (Query q : List.of(query, count)) {
             params.forEach(q::setParameter);
         }
-        List<SupervisionOrderView> items = query.setFirstResult(page.offset()).setMaxResults(page.size())
-                .getResultList().stream().map(o -> SupervisionOrderView.of(o, today)).toList();
-        return PageResult.of(items, page, count.getSingleResult());
+        @SuppressWarnings("unchecked")
+        List<SupervisionOrder> orders = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<SupervisionOrderView> items = orders.stream().map(o -> SupervisionOrderView.of(o, today)).toList();
+        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
     private Task visibleTask(SupervisionOrder order) {
         try {
-            return access.readableForUpdate(order.taskId);
+            return access.readable(order.taskId);
         } catch (ProblemException e) {
             throw ProblemException.notFound("督办单 " + order.id + " 不存在或无权查看");
         }

@@ -12,6 +12,7 @@ import org.kpi.common.org.OrgUnit;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 
@@ -190,35 +191,23 @@ public class TaskSearch {
         return where.toString();
     }
 
-    /** Who may see what: the caller's subtree for supervisors and leaders, its own tasks for a department. */
+    /**
+     * Who may see what: the caller's subtree for supervisors and leaders, its own tasks for a
+     * department (see {@link TaskAccess}).
+     */
     private String visibility(Map<String, Object> params) {
         if (caller.isAdmin()) {
-            return "true";
+            return ScopePredicate.everything().addTo(params);
         }
-        StringBuilder any = new StringBuilder();
+        ScopePredicate visible = ScopePredicate.nothing();
         if ((caller.isSupervisor() || caller.isLeader()) && caller.orgCode() != null) {
-            any.append(subtree("t.org_path", "scope", scope.subtreePath(), params));
+            visible = visible.or(scope.paths("scope", "t.org_path"));
         }
         if (caller.isDepartment() && caller.orgCode() != null) {
-            if (!any.isEmpty()) {
-                any.append(" or ");
-            }
-            any.append("t.id in (select v.task_id from task_unit v where v.unit_code = :me)");
-            params.put("me", caller.orgCode());
+            visible = visible.or(ScopePredicate.of("t.id in (select v.task_id from task_unit v where v.unit_code = :me)",
+                    Map.of("me", caller.orgCode())));
         }
-        return any.isEmpty() ? "false" : "(" + any + ")";
-    }
-
-    /**
-     * A subtree condition on a materialised-path column as a byte-wise range, {@code [path, path')}
-     * where {@code path'} ends in the character after {@code /}. Unlike {@code LIKE :param}, the
-     * pattern operators {@code ~>=~ ~<~} use the {@code varchar_pattern_ops} indexes even in a
-     * generic plan of a prepared statement.
-     */
-    static String subtree(String column, String name, String path, Map<String, Object> params) {
-        params.put(name + "From", path);
-        params.put(name + "To", path.substring(0, path.length() - 1) + (char) (path.charAt(path.length() - 1) + 1));
-        return "(" + column + " ~>=~ :" + name + "From and " + column + " ~<~ :" + name + "To)";
+        return visible.addTo(params);
     }
 
     private void unitFilter(TaskFilter filter, String code, boolean explicit, StringBuilder where,
@@ -239,10 +228,11 @@ public class TaskSearch {
             params.put("unit", unit.code);
         } else {
             units = "t.id in (select u.task_id from task_unit u where "
-                    + subtree("u.unit_path", "unitPath", unit.path, params) + role + ")";
+                    + ScopePredicate.pathWithin("u.unit_path", unit.path, "unitPath").addTo(params) + role + ")";
         }
         if (involvement == Involvement.ANY && explicit) {
-            where.append(" and (").append(subtree("t.org_path", "unitPath2", unit.path, params)).append(" or ")
+            where.append(" and (").append(ScopePredicate.pathWithin("t.org_path", unit.path, "unitPath2").addTo(params))
+                    .append(" or ")
                     .append(units).append(')');
         } else {
             where.append(" and ").append(units);

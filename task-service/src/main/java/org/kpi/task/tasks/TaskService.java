@@ -14,6 +14,7 @@ import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
 import org.kpi.task.TaskConfig;
+import org.kpi.task.targets.TargetReferences;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,6 +60,9 @@ public class TaskService {
 
     @Inject
     TaskConfig config;
+
+    @Inject
+    TargetReferences targets;
 
     @Inject
     Clock clock;
@@ -108,7 +112,7 @@ public class TaskService {
             task.quantityValue = request.quantity().value();
             task.quantityUnit = request.quantity().unit().trim();
         }
-        task.targetId = trimToNull(request.targetId());
+        task.targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
         task.status = TaskStatus.DRAFT;
         setUnits(task, request.leadUnitCode().trim(),
                 request.coUnitCodes() == null ? List.of() : request.coUnitCodes(), errors);
@@ -186,7 +190,7 @@ public class TaskService {
             task.quantityUnit = patch.quantity().unit().trim();
         }
         if (patch.targetId() != null) {
-            task.targetId = trimToNull(patch.targetId());
+            task.targetId = targets.visibleTargetId(patch.targetId(), "targetId", errors);
         }
         if (patch.leadUnitCode() != null || patch.coUnitCodes() != null) {
             String lead = patch.leadUnitCode() != null ? patch.leadUnitCode().trim() : task.leadUnitCode;

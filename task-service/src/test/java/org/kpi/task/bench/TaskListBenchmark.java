@@ -99,7 +99,7 @@ class TaskListBenchmark {
                 + "and t.category = '产业') select f.id, (select count(*) from f) from f "
                 + "order by f.sort_key asc, f.id asc limit 20");
         explain("(b) district overdue", "with f as materialized (select t.id, t.next_due_date as sort_key "
-                + "from task t where ((t.org_path ~>=~ '/TBENCH/TB07/' and t.org_path ~<~ '/TBENCH/TB070')) "
+                + "from task t where (t.org_path ~>=~ '/TBENCH/TB07/' and t.org_path ~<~ '/TBENCH/TB070') "
                 + "and t.status in ('ASSIGNED', 'IN_PROGRESS') and t.next_due_date < date '2026-11-23') "
                 + "select f.id, (select count(*) from f) from f order by f.sort_key asc, f.id asc limit 20");
         System.out.printf("[bench] machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
