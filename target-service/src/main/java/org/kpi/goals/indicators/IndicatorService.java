@@ -17,7 +17,7 @@ import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.goals.progress.ProgressService;
-import org.kpi.goals.targets.TargetRecolouring;
+import org.kpi.goals.targets.ColourRefresh;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class IndicatorService {
     ProgressService progress;
 
     @Inject
-    TargetRecolouring recolouring;
+    ColourRefresh colours;
 
     @Inject
     Clock clock;
@@ -93,7 +93,7 @@ public class IndicatorService {
      */
     public IndicatorView update(String code, IndicatorRequest request, String ifMatch) {
         IndicatorView view = QuarkusTransaction.requiringNew().call(() -> change(code, request, ifMatch));
-        recolouring.recolourTargetsOf(code, progress.today());
+        colours.recolourIndicator(code, progress.today());
         return view;
     }
 

@@ -89,6 +89,20 @@ public class ColourRefresh {
         return recolour(targetsOf(asOf), asOf);
     }
 
+    /**
+     * Recolours the targets of one indicator at once, after the indicator changed (its tolerance,
+     * say). A target skipped by a conflict keeps its colour until the daily run.
+     */
+    public Result recolourIndicator(String indicatorCode, LocalDate asOf) {
+        List<TargetRef> refs = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select new org.kpi.goals.targets.ColourRefresh$TargetRef(t.id, t.version) from Target t"
+                                + " where t.indicatorCode = :indicator and t.year >= :year order by t.id", TargetRef.class)
+                .setParameter("indicator", indicatorCode)
+                .setParameter("year", (short) (asOf.getYear() - 1))
+                .getResultList());
+        return recolour(refs, asOf);
+    }
+
     /** The targets a run of {@code asOf} covers, with the version each had when listed. */
     public List<TargetRef> targetsOf(LocalDate asOf) {
         List<TargetRef> all = new ArrayList<>();
