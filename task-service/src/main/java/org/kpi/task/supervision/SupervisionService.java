@@ -12,6 +12,7 @@ import org.kpi.common.org.OrgPath;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.task.tasks.Task;
@@ -92,13 +93,14 @@ public class SupervisionService {
     }
 
     @Transactional
-    public SupervisionOrderView respond(long orderId, SupervisionResponse request) {
+    public SupervisionOrderView respond(long orderId, SupervisionResponse request, String ifMatch) {
         SupervisionOrder order = em.find(SupervisionOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw ProblemException.notFound("督办单 " + orderId + " 不存在或无权查看");
         }
         Task task = visibleTask(order);
         access.requireLead(task);
+        ETags.requireIfMatch(ifMatch, order.version);
         if (order.isAnswered()) {
             throw ProblemException.conflict("督办单 " + orderId + " 已于 " + order.respondedAt + " 反馈");
         }
