@@ -19,10 +19,12 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +38,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's (and the SQL standard's) SQLState of a unique violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_CAUSE_DEPTH = 32;
 
     public static Response respond(Problem problem) {
         Response.ResponseBuilder builder = Response.status(problem.status())
@@ -156,20 +161,28 @@ public class ProblemMappers {
     }
 
     /**
-     * A database constraint caught what a service check could not (two requests creating the same
-     * thing at the same moment): the loser gets the 409 the check would have given it.
+     * A database constraint caught what a service check could not. Only a unique violation
+     * (SQLState 23505) is expected: two requests creating the same thing at the same moment, and
+     * the loser gets the 409 the service's own check would have given it. Any other violation
+     * (foreign key 23503, check 23514, not-null 23502, …) means a check is missing: a bug, answered
+     * as a 500 with an incident id and logged at ERROR.
      */
     @ServerExceptionMapper
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
-        LOG.debugf("Constraint %s refused a write", e.getConstraintName());
-        return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
+        return unexpected(e);
     }
 
-    /** A value the database cannot store (too long, out of range) that no validation caught. */
+    /**
+     * A value the database cannot store (too long, out of range) that no validation caught: the
+     * client sent bad input, so it is a 400, but the missing validation is a bug, so it is logged
+     * at ERROR with an incident id.
+     */
     @ServerExceptionMapper
     public Response databaseData(org.hibernate.exception.DataException e) {
-        LOG.warnf("Database refused a value: %s", e.getSQLException() == null ? e.getMessage() : e.getSQLException().getSQLState());
-        return respond(Problem.of(ProblemKind.VALIDATION, "提交的数据超出允许的长度或范围"));
+        String incident = incident();
+        LOG.errorf(e, "Database refused a value that no validation caught (SQLState %s), incident %s",
+                sqlState(e), incident);
+        return respond(Problem.of(ProblemKind.VALIDATION, "提交的数据超出允许的长度或范围（事件编号 " + incident + "）"));
     }
 
     @ServerExceptionMapper
@@ -219,9 +232,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        String incident = Long.toString(System.nanoTime(), 36);
+        if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+            LOG.debugf("A unique constraint refused a concurrent write: %s", e.getMessage());
+            return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
+        }
+        String incident = incident();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemKind.INTERNAL, "服务器处理请求时出错，事件编号 " + incident));
+    }
+
+    private static String incident() {
+        return Long.toString(System.nanoTime(), 36);
+    }
+
+    /**
+     * The SQLState of the first database error in {@code e}'s causes (Hibernate wraps it, a
+     * transaction commit wraps that again), or {@code null}.
+     */
+    static String sqlState(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (cause instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return jdbc.getSQLState();
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return null;
     }
 
     /**
