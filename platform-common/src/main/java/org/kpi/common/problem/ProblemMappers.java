@@ -23,6 +23,7 @@ import org.hibernate.JDBCException;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.kpi.common.web.StreamedBodyLimit;
 
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -126,6 +127,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(StreamedBodyLimit.BodyTooLargeException e) {
+        return respond(Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, "请求体超过上限 " + e.limit() + " 字节"));
+    }
+
+    @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
         return respond(Problem.of(ProblemKind.UNAUTHENTICATED, "令牌缺失、无效或已过期"));
     }
@@ -188,6 +194,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        StreamedBodyLimit.BodyTooLargeException tooLarge = causeOf(e, StreamedBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
         Response fromCause = fromJacksonCause(e.getCause());
         if (status == 400 && fromCause != null) {
             return fromCause;
@@ -232,6 +242,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        StreamedBodyLimit.BodyTooLargeException tooLarge = causeOf(e, StreamedBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
         if (UNIQUE_VIOLATION.equals(sqlState(e))) {
             LOG.debugf("A unique constraint refused a concurrent write: %s", e.getMessage());
             return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
@@ -243,6 +257,18 @@ public class ProblemMappers {
 
     private static String incident() {
         return Long.toString(System.nanoTime(), 36);
+    }
+
+    /** The first of {@code e}'s causes (itself included) of the given type, or {@code null}. */
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return null;
     }
 
     /**
