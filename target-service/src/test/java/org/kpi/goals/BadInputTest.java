@@ -5,6 +5,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kpi.testing.MalformedMultipart;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
@@ -111,6 +114,15 @@ class BadInputTest {
                 .build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0} multipart ledger import is a 400 problem")
+    @EnumSource(MalformedMultipart.class)
+    void malformedMultipartImportIs400(MalformedMultipart body) throws Exception {
+        HttpResponse<String> response = body.post("/api/v1/targets/import", TestTokens.token("admin", "ROOT"));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains("urn:kpi:problem:malformed-body"), response.body());
     }
 
     @Test

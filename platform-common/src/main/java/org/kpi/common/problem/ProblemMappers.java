@@ -42,6 +42,9 @@ public class ProblemMappers {
     /** PostgreSQL's (and the SQL standard's) SQLState of a unique violation. */
     static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CAUSE_DEPTH = 32;
+    /** Where Quarkus REST parses multipart bodies; a failure thrown there is a malformed body. */
+    private static final String MULTIPART_PARSER_PACKAGE = "org.jboss.resteasy.reactive.server.core.multipart.";
+    private static final int MULTIPART_FRAMES = 8;
 
     public static Response respond(Problem problem) {
         Response.ResponseBuilder builder = Response.status(problem.status())
@@ -246,6 +249,11 @@ public class ProblemMappers {
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge);
         }
+        if (fromMultipartParser(e)) {
+            LOG.debugf("Malformed multipart body: %s", e.getMessage());
+            return respond(Problem.of(ProblemKind.MALFORMED_BODY,
+                    "multipart/form-data 请求体格式错误：为空、不完整或与 Content-Type 中的 boundary 不符"));
+        }
         if (UNIQUE_VIOLATION.equals(sqlState(e))) {
             LOG.debugf("A unique constraint refused a concurrent write: %s", e.getMessage());
             return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
@@ -257,6 +265,20 @@ public class ProblemMappers {
 
     private static String incident() {
         return Long.toString(System.nanoTime(), 36);
+    }
+
+    /**
+     * Whether {@code e} is the multipart parser's refusal of a body (unterminated, empty, or
+     * not split by the declared boundary), raised before any application code ran.
+     */
+    static boolean fromMultipartParser(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, MULTIPART_FRAMES); i++) {
+            if (frames[i].getClassName().startsWith(MULTIPART_PARSER_PACKAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first of {@code e}'s causes (itself included) of the given type, or {@code null}. */
