@@ -146,6 +146,20 @@ class BadInputTest {
     }
 
     @Test
+    void bidiOverridesAndControlsInCodesAndNamesAreRefusedNamingTheField() {
+        post("{\"code\":\"X6\",\"name\":\"芝罘区\u202E局改发\",\"type\":\"CITY\"}").statusCode(400)
+                .body("errors.field", hasItem("name"))
+                .body("errors[0].message", containsString("U+202E"));
+        post("{\"code\":\"X7\\u2067\",\"name\":\"市\",\"type\":\"CITY\"}").statusCode(400)
+                .body("errors.field", hasItem("code"));
+        post("{\"code\":\"X8\",\"name\":\"两行\\n名称\",\"type\":\"CITY\"}").statusCode(400)
+                .body("errors.field", hasItem("name"));
+        post("{\"code\":\"X9\",\"name\":\"响铃\\u0007\",\"type\":\"CITY\"}").statusCode(400)
+                .body("errors.field", hasItem("name"));
+        TestTokens.as("admin", "ROOT").get("/api/v1/org-units/X6").then().statusCode(404);
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         TestTokens.as("admin", "ROOT").contentType("text/plain").body("code=X")
                 .post("/api/v1/org-units").then().statusCode(415)

@@ -87,7 +87,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining(", "));
             message = "取值 " + e.getValue() + " 无效，可选值：" + allowed;
         } else if (e.getTargetType() == String.class) {
-            message = "不能包含空字符（U+0000）";
+            message = e.getOriginalMessage();
         } else if (e.getTargetType() == java.time.LocalDate.class) {
             message = "取值 " + e.getValue() + " 超出范围，日期应在 1900 到 2999 年之间";
         } else {
@@ -100,7 +100,9 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = jsonPath(e);
         if (field.isEmpty()) {
-            return respond(Problem.of(ProblemKind.MALFORMED_BODY, "请求体结构与接口要求不符"));
+            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "请求体只能包含一个 JSON 文档，其后不能再有内容" : "请求体结构与接口要求不符";
+            return respond(Problem.of(ProblemKind.MALFORMED_BODY, detail));
         }
         return respond(ProblemException.invalid(field,
                 "类型不符，应为" + typeName(e.getTargetType())).problem());
