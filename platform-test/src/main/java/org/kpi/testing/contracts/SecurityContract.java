@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.kpi.testing.TestKeys;
 import org.kpi.testing.TestTokens;
 
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -104,6 +107,33 @@ public abstract class SecurityContract {
         RestAssured.given().auth().oauth2("not-a-jwt").get(protectedPath())
                 .then().statusCode(401)
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    public void validlySignedTokenWithAClaimNestedThousandsOfLevelsDeepGets401() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        int levels = 5000;
+        String claims = "{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE
+                + "\",\"sub\":\"deep\",\"groups\":[\"admin\"],\"org\":\"ANY\",\"iat\":" + now
+                + ",\"exp\":" + (now + 600) + ",\"deep\":" + "[".repeat(levels) + "]".repeat(levels) + "}";
+        RestAssured.given().auth().oauth2(signedRs256(claims)).get(protectedPath())
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kpi:problem:unauthenticated"));
+        // the same token shape, nested as real tokens are, is accepted: only the depth is refused
+        String flat = claims.replace("[".repeat(levels) + "]".repeat(levels), "[[\"a\"]]");
+        RestAssured.given().auth().oauth2(signedRs256(flat)).get(protectedPath()).then().statusCode(200);
+    }
+
+    /** A JWS (RS256, the test key) over exactly these claims, built by hand so nothing re-encodes them. */
+    private static String signedRs256(String claims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(TestKeys.privateKey());
+        rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + b64.encodeToString(rsa.sign());
     }
 
     @Test
