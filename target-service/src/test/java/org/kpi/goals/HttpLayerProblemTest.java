@@ -32,10 +32,15 @@ class HttpLayerProblemTest {
     URL root;
 
     @Test
-    void unknownMethodIs405Problem() throws IOException {
-        Raw response = send("FOO /api/v1/org-units HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + TestTokens.token("admin", "ROOT") + "\r\nConnection: close\r\n\r\n");
-        response.assertProblem(405, "method-not-allowed");
+    void unknownMethodIs405ProblemOnEveryPath() throws IOException {
+        // the health and OpenAPI routes answered any method at all with their document
+        for (String method : new String[]{"FOO", "PROPFIND", "TRACE"}) {
+            for (String path : new String[]{"/api/v1/org-units", "/q/health/ready", "/q/openapi"}) {
+                Raw response = send(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + TestTokens.token("admin", "ROOT") + "\r\nConnection: close\r\n\r\n");
+                response.assertProblem(405, "method-not-allowed");
+            }
+        }
     }
 
     @Test
