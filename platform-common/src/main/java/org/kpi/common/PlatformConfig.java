@@ -17,6 +17,14 @@ public interface PlatformConfig {
     @WithDefault("11010048")
     long maxUploadBytes();
 
+    /** Longest request target (path and query) accepted, in characters; longer is a 414 problem. */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /** Largest total size of the request headers accepted, in bytes; larger is a 431 problem. */
+    @WithDefault("20480")
+    int maxHeaderBytes();
+
     /** Whether this service owns the org tree (target-service) or keeps a replica of it. */
     @WithDefault("false")
     boolean orgTreeOwner();

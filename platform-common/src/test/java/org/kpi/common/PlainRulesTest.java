@@ -80,4 +80,16 @@ class PlainRulesTest {
         assertEquals(409, stale.problem().status());
         assertThrows(ProblemException.class, () -> ETags.expectedVersion("\"abc\"", null));
     }
+
+    @Test
+    void stateChangesNeedTheCurrentVersionInIfMatchAndIgnoreNoBodyVersion() {
+        ETags.requireIfMatch("\"4\"", 4);
+        ProblemException missing = assertThrows(ProblemException.class, () -> ETags.requireIfMatch(null, 4));
+        assertEquals(428, missing.problem().status());
+        assertEquals("urn:kpi:problem:precondition-required", missing.problem().type());
+        ProblemException blank = assertThrows(ProblemException.class, () -> ETags.requireIfMatch(" ", 4));
+        assertEquals(428, blank.problem().status());
+        ProblemException stale = assertThrows(ProblemException.class, () -> ETags.requireIfMatch("\"3\"", 4));
+        assertEquals("urn:kpi:problem:stale-version", stale.problem().type());
+    }
 }

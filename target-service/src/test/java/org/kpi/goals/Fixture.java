@@ -78,9 +78,16 @@ public final class Fixture {
     /** Submits as the responsible department and approves as the org's supervisor; returns the actual's id. */
     public long approved(long target, String period, String value, String responsible, String org) {
         long id = submit(target, period, value, responsible);
-        TestTokens.as("supervisor", org).post("/api/v1/actuals/" + id + "/approve")
+        TestTokens.as("supervisor", org).header("If-Match", actualETag(id)).post("/api/v1/actuals/" + id + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
         return id;
+    }
+
+    /** The current ETag of an actual (read as admin), for the If-Match that approval and return need. */
+    public static String actualETag(long id) {
+        Response response = TestTokens.as("admin", "ROOT").get("/api/v1/actuals/" + id);
+        response.then().statusCode(200);
+        return response.header("ETag");
     }
 
     public long submit(long target, String period, String value, String responsible) {

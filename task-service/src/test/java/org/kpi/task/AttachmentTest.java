@@ -9,12 +9,16 @@ import org.apache.http.entity.mime.HttpMultipartMode;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.MalformedMultipart;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
@@ -23,6 +27,9 @@ import java.util.zip.ZipOutputStream;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Attachments on progress reports: stored in PostgreSQL, checked by content, read by task readers. */
 @QuarkusTest
@@ -98,6 +105,37 @@ class AttachmentTest {
                 .post(path).then()).statusCode(415);
         as("department", tree.a1()).multiPart("file", "photo.png", png, "image/png").post(path).then()
                 .statusCode(201).body("mediaType", equalTo("image/png"));
+    }
+
+    @ParameterizedTest(name = "{0} multipart body is a 400 problem")
+    @EnumSource(MalformedMultipart.class)
+    void malformedMultipartUploadIs400(MalformedMultipart body) throws Exception {
+        OrgFixture.Tree tree = orgs.tree();
+        assertMalformed(body.post(reportPath(tree), TestTokens.token("department", tree.a1())));
+        assertMalformed(body.post("/api/v1/tasks/import", TestTokens.token("supervisor", tree.districtA())));
+    }
+
+    @Test
+    void uploadForATaskOutOfScopeIsRefusedBeforeItsBodyIsRead() throws Exception {
+        OrgFixture.Tree tree = orgs.tree();
+        String path = reportPath(tree);
+        // an unterminated body would be a 400 if it were read: the 404 shows access was checked first
+        HttpResponse<String> outside = MalformedMultipart.UNTERMINATED.post(path, TestTokens.token("department", tree.b1()));
+        assertEquals(404, outside.statusCode(), outside.body());
+        assertTrue(outside.body().contains("urn:kpi:problem:not-found"), outside.body());
+        HttpResponse<String> notParticipant = MalformedMultipart.UNTERMINATED.post(path,
+                TestTokens.token("department", tree.a3()));
+        assertEquals(404, notParticipant.statusCode(), notParticipant.body());
+        HttpResponse<String> otherUnit = MalformedMultipart.UNTERMINATED.post(path,
+                TestTokens.token("department", tree.a2()));
+        assertEquals(403, otherUnit.statusCode(), otherUnit.body());
+    }
+
+    private static void assertMalformed(HttpResponse<String> response) {
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains("urn:kpi:problem:malformed-body"), response.body());
+        assertFalse(response.body().contains("Exception"), response.body());
     }
 
     @Test

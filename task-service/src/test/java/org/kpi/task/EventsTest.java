@@ -42,13 +42,15 @@ class EventsTest {
         OrgFixture.Tree tree = orgs.tree();
         long after = Feeds.endSeq();
         long task = TaskApi.inState(tree, "CLOSURE_REQUESTED");
-        TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"补充材料\"}")
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(task))
+                .body("{\"reason\":\"补充材料\"}")
                 .post("/api/v1/tasks/" + task + "/return").then().statusCode(200);
         TaskApi.requestClosure(tree, task);
         TestTokens.as("supervisor", tree.districtA()).body("{\"level\":\"SUPERVISE\",\"reason\":\"督办\","
                 + "\"respondBy\":\"2026-09-10\"}").post("/api/v1/tasks/" + task + "/supervision-orders").then()
                 .statusCode(201);
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + task + "/close").then().statusCode(200);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(task))
+                .post("/api/v1/tasks/" + task + "/close").then().statusCode(200);
         TestTokens.as("supervisor", tree.districtA()).body("{\"orgUnitCode\":\"" + tree.a1()
                 + "\",\"kind\":\"NOTICE_CRITICISM\",\"reason\":\"通报\"}").post("/api/v1/accountability-records")
                 .then().statusCode(201);

@@ -65,17 +65,21 @@ class SupervisionAndAccountabilityTest {
         TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).get("/api/v1/supervision-orders?level=X")
                 .then()).statusCode(400);
 
-        TaskApi.problem(TestTokens.as("department", tree.a2()).body("{\"text\":\"已整改\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a2()).header("If-Match", TaskApi.orderETag(id))
+                .body("{\"text\":\"已整改\"}")
                 .post("/api/v1/supervision-orders/" + id + "/response").then()).statusCode(403);
-        TaskApi.problem(TestTokens.as("department", tree.a3()).body("{\"text\":\"已整改\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a3()).header("If-Match", TaskApi.orderETag(id))
+                .body("{\"text\":\"已整改\"}")
                 .post("/api/v1/supervision-orders/" + id + "/response").then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).body("{\"text\":\"已整改\"}")
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.orderETag(id))
+                .body("{\"text\":\"已整改\"}")
                 .post("/api/v1/supervision-orders/" + id + "/response").then()).statusCode(403);
-        TestTokens.as("department", tree.a1()).body("{\"text\":\"已整改，本月完成\"}")
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.orderETag(id)).body("{\"text\":\"已整改，本月完成\"}")
                 .post("/api/v1/supervision-orders/" + id + "/response").then().statusCode(200)
                 .body("answered", equalTo(true)).body("overdue", equalTo(false))
                 .body("responseText", equalTo("已整改，本月完成"));
-        TaskApi.problem(TestTokens.as("department", tree.a1()).body("{\"text\":\"再次反馈\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.orderETag(id))
+                .body("{\"text\":\"再次反馈\"}")
                 .post("/api/v1/supervision-orders/" + id + "/response").then()).statusCode(409);
         TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks?responseOverdue=true").then()
                 .body("total", equalTo(0));
@@ -89,6 +93,26 @@ class SupervisionAndAccountabilityTest {
                 .statusCode(404);
         TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).get("/api/v1/supervision-orders/" + id).then())
                 .statusCode(404);
+    }
+
+    @Test
+    void answeringAnOrderNeedsItsCurrentVersionInIfMatch() {
+        clock.setDate(LocalDate.of(2026, 9, 1));
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.inState(tree, "IN_PROGRESS");
+        long id = TestTokens.as("supervisor", tree.districtA()).body(order("SUPERVISE", "2026-09-10"))
+                .post("/api/v1/tasks/" + task + "/supervision-orders").then().statusCode(201)
+                .header("ETag", "\"0\"").extract().jsonPath().getLong("id");
+        String path = "/api/v1/supervision-orders/" + id + "/response";
+        TaskApi.problem(TestTokens.as("department", tree.a1()).body("{\"text\":\"已整改\"}").post(path).then())
+                .statusCode(428).body("type", equalTo("urn:kpi:problem:precondition-required"));
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", "\"3\"")
+                        .body("{\"text\":\"已整改\"}").post(path).then())
+                .statusCode(409).body("type", equalTo("urn:kpi:problem:stale-version"));
+        TestTokens.as("department", tree.a1()).get("/api/v1/supervision-orders/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").body("answered", equalTo(false));
+        TestTokens.as("department", tree.a1()).header("If-Match", "\"0\"").body("{\"text\":\"已整改\"}").post(path)
+                .then().statusCode(200).header("ETag", "\"1\"").body("answered", equalTo(true));
     }
 
     @Test

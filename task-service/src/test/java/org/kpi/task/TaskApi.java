@@ -1,5 +1,6 @@
 package org.kpi.task;
 
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.kpi.testing.TestTokens;
 
@@ -32,8 +33,23 @@ public final class TaskApi {
                 .post("/api/v1/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The task's current ETag (read as admin): the If-Match every lifecycle action needs. */
+    public static String etag(long id) {
+        Response response = TestTokens.as("admin", "ROOT").get("/api/v1/tasks/" + id);
+        response.then().statusCode(200);
+        return response.header("ETag");
+    }
+
+    /** The supervision order's current ETag (read as admin): the If-Match its response needs. */
+    public static String orderETag(long id) {
+        Response response = TestTokens.as("admin", "ROOT").get("/api/v1/supervision-orders/" + id);
+        response.then().statusCode(200);
+        return response.header("ETag");
+    }
+
     public static void assign(OrgFixture.Tree tree, long id) {
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + id + "/assign").then().statusCode(200);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", etag(id))
+                .post("/api/v1/tasks/" + id + "/assign").then().statusCode(200);
     }
 
     public static void report(String unit, long id, int percent) {
@@ -43,7 +59,7 @@ public final class TaskApi {
     }
 
     public static void requestClosure(OrgFixture.Tree tree, long id) {
-        TestTokens.as("department", tree.a1()).body("{\"summary\":\"全部完成\"}")
+        TestTokens.as("department", tree.a1()).header("If-Match", etag(id)).body("{\"summary\":\"全部完成\"}")
                 .post("/api/v1/tasks/" + id + "/closure-request").then().statusCode(200);
     }
 
@@ -67,10 +83,12 @@ public final class TaskApi {
                 assign(tree, id);
                 report(tree.a1(), id, 100);
                 requestClosure(tree, id);
-                TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + id + "/close")
+                TestTokens.as("supervisor", tree.districtA()).header("If-Match", etag(id))
+                        .post("/api/v1/tasks/" + id + "/close")
                         .then().statusCode(200);
             }
-            case "CANCELLED" -> TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"不再需要\"}")
+            case "CANCELLED" -> TestTokens.as("supervisor", tree.districtA()).header("If-Match", etag(id))
+                    .body("{\"reason\":\"不再需要\"}")
                     .post("/api/v1/tasks/" + id + "/cancel").then().statusCode(200);
             default -> throw new IllegalArgumentException(status);
         }

@@ -133,7 +133,8 @@ class TaskApiTest {
         String path = "/api/v1/tasks/" + id;
         long milestone = TestTokens.as("supervisor", tree.districtA()).get(path).then().extract().jsonPath()
                 .getLong("milestones[0].id");
-        TestTokens.as("supervisor", tree.districtA()).post(path + "/milestones/" + milestone + "/complete").then()
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .post(path + "/milestones/" + milestone + "/complete").then()
                 .statusCode(200);
         int version = TestTokens.as("supervisor", tree.districtA()).get(path).then().extract().path("version");
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"" + version + "\"")

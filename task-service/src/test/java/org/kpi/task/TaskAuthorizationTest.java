@@ -90,30 +90,40 @@ class TaskAuthorizationTest {
                 .body("{\"title\":\"改名\"}").patch(path).then()).statusCode(403);
         TaskApi.problem(TestTokens.as("leader", tree.districtA()).header("If-Match", "\"0\"")
                 .body("{\"title\":\"改名\"}").patch(path).then()).statusCode(403);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).post(path + "/assign").then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).post(path + "/assign").then()).statusCode(403);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).body("{\"reason\":\"x\"}")
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(draft))
+                .post(path + "/assign").then()).statusCode(404);
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(draft))
+                .post(path + "/assign").then()).statusCode(403);
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(draft))
+                .body("{\"reason\":\"x\"}")
                 .post(path + "/cancel").then()).statusCode(404);
 
         long requested = TaskApi.inState(tree, "CLOSURE_REQUESTED");
         String requestedPath = "/api/v1/tasks/" + requested;
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).post(requestedPath + "/close").then())
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(requested))
+                .post(requestedPath + "/close").then())
                 .statusCode(404);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).post(requestedPath + "/close").then())
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(requested))
+                .post(requestedPath + "/close").then())
                 .statusCode(403);
-        TaskApi.problem(TestTokens.as("leader", tree.city()).post(requestedPath + "/close").then())
+        TaskApi.problem(TestTokens.as("leader", tree.city()).header("If-Match", TaskApi.etag(requested))
+                .post(requestedPath + "/close").then())
                 .statusCode(403);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).body("{\"reason\":\"x\"}")
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(requested))
+                .body("{\"reason\":\"x\"}")
                 .post(requestedPath + "/return").then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).body("{\"reason\":\"x\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(requested))
+                .body("{\"reason\":\"x\"}")
                 .post(requestedPath + "/return").then()).statusCode(403);
 
         long closed = TaskApi.inState(tree, "CLOSED");
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).body("{\"reason\":\"x\"}")
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(closed))
+                .body("{\"reason\":\"x\"}")
                 .post("/api/v1/tasks/" + closed + "/reopen").then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).body("{\"reason\":\"x\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(closed))
+                .body("{\"reason\":\"x\"}")
                 .post("/api/v1/tasks/" + closed + "/reopen").then()).statusCode(403);
-        TestTokens.as("supervisor", tree.city()).body("{\"reason\":\"市级复查\"}")
+        TestTokens.as("supervisor", tree.city()).header("If-Match", TaskApi.etag(closed)).body("{\"reason\":\"市级复查\"}")
                 .post("/api/v1/tasks/" + closed + "/reopen").then().statusCode(200);
     }
 
@@ -122,13 +132,17 @@ class TaskAuthorizationTest {
         OrgFixture.Tree tree = orgs.tree();
         long id = TaskApi.inState(tree, "IN_PROGRESS");
         String path = "/api/v1/tasks/" + id + "/closure-request";
-        TaskApi.problem(TestTokens.as("department", tree.a2()).body("{\"summary\":\"完成\"}").post(path).then())
+        TaskApi.problem(TestTokens.as("department", tree.a2()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"完成\"}").post(path).then())
                 .statusCode(403);
-        TaskApi.problem(TestTokens.as("department", tree.a3()).body("{\"summary\":\"完成\"}").post(path).then())
+        TaskApi.problem(TestTokens.as("department", tree.a3()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"完成\"}").post(path).then())
                 .statusCode(404);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).body("{\"summary\":\"完成\"}").post(path)
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"完成\"}").post(path)
                 .then()).statusCode(403);
-        TestTokens.as("department", tree.a1()).body("{\"summary\":\"完成\"}").post(path).then().statusCode(200);
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"完成\"}").post(path).then().statusCode(200);
     }
 
     @Test
@@ -161,11 +175,16 @@ class TaskAuthorizationTest {
         long milestone = TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then().extract()
                 .jsonPath().getLong("milestones[0].id");
         String path = "/api/v1/tasks/" + id + "/milestones/" + milestone + "/complete";
-        TaskApi.problem(TestTokens.as("department", tree.a2()).post(path).then()).statusCode(403);
-        TaskApi.problem(TestTokens.as("department", tree.a3()).post(path).then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).post(path).then()).statusCode(404);
-        TaskApi.problem(TestTokens.as("leader", tree.districtA()).post(path).then()).statusCode(403);
-        TestTokens.as("supervisor", tree.districtA()).post(path).then().statusCode(200);
+        TaskApi.problem(TestTokens.as("department", tree.a2()).header("If-Match", TaskApi.etag(id))
+                .post(path).then()).statusCode(403);
+        TaskApi.problem(TestTokens.as("department", tree.a3()).header("If-Match", TaskApi.etag(id))
+                .post(path).then()).statusCode(404);
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtB()).header("If-Match", TaskApi.etag(id))
+                .post(path).then()).statusCode(404);
+        TaskApi.problem(TestTokens.as("leader", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .post(path).then()).statusCode(403);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .post(path).then().statusCode(200);
     }
 
     @Test

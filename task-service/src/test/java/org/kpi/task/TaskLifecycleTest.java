@@ -3,6 +3,7 @@ package org.kpi.task;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,8 @@ class TaskLifecycleTest {
                 .body("quantity.value", equalTo(110))
                 .body("milestones[0].title", equalTo("形成项目清单"));
 
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + id + "/assign").then()
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .post("/api/v1/tasks/" + id + "/assign").then()
                 .statusCode(200).body("status", equalTo("ASSIGNED"));
         TestTokens.as("department", tree.a2()).body("{\"text\":\"配合完成摸排\",\"percentDone\":10}")
                 .post("/api/v1/tasks/" + id + "/progress-reports").then().statusCode(201)
@@ -49,23 +51,28 @@ class TaskLifecycleTest {
                 .body("percentDone", equalTo(60)).body("quantityReached", equalTo(30));
         long milestone = TestTokens.as("department", tree.a1()).get("/api/v1/tasks/" + id).then().extract()
                 .jsonPath().getLong("milestones[0].id");
-        TestTokens.as("department", tree.a1()).post("/api/v1/tasks/" + id + "/milestones/" + milestone + "/complete")
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
+                .post("/api/v1/tasks/" + id + "/milestones/" + milestone + "/complete")
                 .then().statusCode(200).body("milestones[0].completed", equalTo(true))
                 .body("nextDueDate", equalTo("2026-12-31"));
 
-        TestTokens.as("department", tree.a1()).body("{\"summary\":\"110 个项目全部开工\"}")
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"110 个项目全部开工\"}")
                 .post("/api/v1/tasks/" + id + "/closure-request").then().statusCode(200)
                 .body("status", equalTo("CLOSURE_REQUESTED")).body("closureSummary", equalTo("110 个项目全部开工"));
-        TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"缺少佐证材料\"}")
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .body("{\"reason\":\"缺少佐证材料\"}")
                 .post("/api/v1/tasks/" + id + "/return").then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS")).body("lastReason", equalTo("缺少佐证材料"));
         TaskApi.requestClosure(tree, id);
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + id + "/close").then()
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .post("/api/v1/tasks/" + id + "/close").then()
                 .statusCode(200).body("status", equalTo("CLOSED"));
-        TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"复查发现问题\"}")
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .body("{\"reason\":\"复查发现问题\"}")
                 .post("/api/v1/tasks/" + id + "/reopen").then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"));
-        TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"任务调整\"}")
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id)).body("{\"reason\":\"任务调整\"}")
                 .post("/api/v1/tasks/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
     }
@@ -93,7 +100,8 @@ class TaskLifecycleTest {
     void supervisorTransitionFromWrongStateIs409NamingTransitionAndState(String state, String action) {
         OrgFixture.Tree tree = orgs.tree();
         long id = TaskApi.inState(tree, state);
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).body("{\"reason\":\"原因\"}")
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .body("{\"reason\":\"原因\"}")
                         .post("/api/v1/tasks/" + id + "/" + action).then())
                 .statusCode(409)
                 .body("type", equalTo("urn:kpi:problem:illegal-transition"))
@@ -106,7 +114,8 @@ class TaskLifecycleTest {
     void closureRequestFromWrongStateIs409(String state) {
         OrgFixture.Tree tree = orgs.tree();
         long id = TaskApi.inState(tree, state);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).body("{\"summary\":\"完成\"}")
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
+                .body("{\"summary\":\"完成\"}")
                         .post("/api/v1/tasks/" + id + "/closure-request").then())
                 .statusCode(409)
                 .body("detail", containsString(state))
@@ -132,7 +141,7 @@ class TaskLifecycleTest {
         long id = TaskApi.inState(tree, state);
         long milestone = TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then().extract()
                 .jsonPath().getLong("milestones[0].id");
-        TaskApi.problem(TestTokens.as("supervisor", tree.districtA())
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
                         .post("/api/v1/tasks/" + id + "/milestones/" + milestone + "/complete").then())
                 .statusCode(409)
                 .body("detail", containsString(state))
@@ -159,9 +168,10 @@ class TaskLifecycleTest {
         long milestone = TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then().extract()
                 .jsonPath().getLong("milestones[0].id");
         String path = "/api/v1/tasks/" + id + "/milestones/" + milestone + "/complete";
-        TestTokens.as("department", tree.a1()).post(path).then().statusCode(200);
-        TaskApi.problem(TestTokens.as("department", tree.a1()).post(path).then()).statusCode(409);
-        TaskApi.problem(TestTokens.as("department", tree.a1())
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id)).post(path).then().statusCode(200);
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
+                .post(path).then()).statusCode(409);
+        TaskApi.problem(TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.etag(id))
                 .post("/api/v1/tasks/" + id + "/milestones/999999999/complete").then()).statusCode(404);
     }
 
@@ -174,5 +184,70 @@ class TaskLifecycleTest {
                 .statusCode(409).body("type", equalTo("urn:kpi:problem:stale-version"));
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
                 .post("/api/v1/tasks/" + id + "/assign").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @ParameterizedTest(name = "{1} from {0} without If-Match is 428")
+    @CsvSource({
+        "DRAFT, assign, supervisor",
+        "DRAFT, cancel, supervisor",
+        "IN_PROGRESS, closure-request, department",
+        "IN_PROGRESS, milestone, department",
+        "CLOSURE_REQUESTED, close, supervisor",
+        "CLOSURE_REQUESTED, return, supervisor",
+        "CLOSED, reopen, supervisor",
+    })
+    void lifecycleActionWithoutIfMatchIs428AndChangesNothing(String state, String action, String role) {
+        OrgFixture.Tree tree = orgs.tree();
+        long id = TaskApi.inState(tree, state);
+        String before = TaskApi.etag(id);
+        TaskApi.problem(act(tree, id, action, role, null).then())
+                .statusCode(428)
+                .body("type", equalTo("urn:kpi:problem:precondition-required"))
+                .body("detail", containsString("If-Match"));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then()
+                .header("ETag", before).body("status", equalTo(state));
+    }
+
+    @ParameterizedTest(name = "{1} from {0} with a stale If-Match is 409")
+    @CsvSource({
+        "DRAFT, assign, supervisor",
+        "DRAFT, cancel, supervisor",
+        "IN_PROGRESS, closure-request, department",
+        "IN_PROGRESS, milestone, department",
+        "CLOSURE_REQUESTED, close, supervisor",
+        "CLOSURE_REQUESTED, return, supervisor",
+        "CLOSED, reopen, supervisor",
+    })
+    void lifecycleActionWithAStaleIfMatchIs409AndChangesNothing(String state, String action, String role) {
+        OrgFixture.Tree tree = orgs.tree();
+        long id = TaskApi.inState(tree, state);
+        String before = TaskApi.etag(id);
+        long version = Long.parseLong(before.replace("\"", ""));
+        TaskApi.problem(act(tree, id, action, role, "\"" + (version + 1) + "\"").then())
+                .statusCode(409)
+                .body("type", equalTo("urn:kpi:problem:stale-version"));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then()
+                .header("ETag", before).body("status", equalTo(state));
+        act(tree, id, action, role, before).then().statusCode(200)
+                .header("ETag", "\"" + (version + 1) + "\"");
+    }
+
+    /** Performs a lifecycle action as the district supervisor or the lead unit, with the given If-Match (or none). */
+    private static Response act(OrgFixture.Tree tree, long id, String action, String role, String ifMatch) {
+        RequestSpecification request = TestTokens.as(role, "supervisor".equals(role) ? tree.districtA() : tree.a1());
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        String path = "/api/v1/tasks/" + id;
+        return switch (action) {
+            case "milestone" -> {
+                long milestone = TestTokens.as("supervisor", tree.districtA()).get(path).then().extract()
+                        .jsonPath().getLong("milestones[0].id");
+                yield request.post(path + "/milestones/" + milestone + "/complete");
+            }
+            case "closure-request" -> request.body("{\"summary\":\"全部完成\"}").post(path + "/closure-request");
+            case "assign", "close" -> request.post(path + "/" + action);
+            default -> request.body("{\"reason\":\"原因\"}").post(path + "/" + action);
+        };
     }
 }

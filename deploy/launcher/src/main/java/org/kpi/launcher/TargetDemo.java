@@ -149,8 +149,10 @@ final class TargetDemo {
             if (lastDue && performance < 0.85) {
                 continue;
             }
-            long actualId = mapper.readTree(submitted.body()).get("id").asLong();
-            expect(post("/api/v1/actuals/" + actualId + "/approve", supervisor, null), 200);
+            JsonNode actual = mapper.readTree(submitted.body());
+            // approval is a state change: it names the version it approves in If-Match
+            expect(post("/api/v1/actuals/" + actual.get("id").asLong() + "/approve", supervisor, null,
+                    "\"" + actual.get("version").asLong() + "\""), 200);
         }
     }
 
@@ -164,9 +166,17 @@ final class TargetDemo {
     }
 
     private HttpResponse<String> post(String path, String token, JsonNode body) throws IOException, InterruptedException {
+        return post(path, token, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String token, JsonNode body, String ifMatch)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

@@ -77,7 +77,7 @@ final class TaskDemo {
         long id = current.get("id").asLong();
         String path = "/api/v1/tasks/" + id;
         if (is(current, "DRAFT") && reaches(target, "ASSIGNED")) {
-            current = send("POST", path + "/assign", supervisor, null, 200);
+            current = act(path + "/assign", supervisor, null, current);
         }
         if (is(current, "ASSIGNED") && reaches(target, "IN_PROGRESS")) {
             current = report(task, district, lead, path);
@@ -88,8 +88,8 @@ final class TaskDemo {
             JsonNode milestones = current.get("milestones");
             for (int i = 0; i < Math.min(done, milestones.size()); i++) {
                 if (!milestones.get(i).get("completed").asBoolean()) {
-                    current = send("POST", path + "/milestones/" + milestones.get(i).get("id").asLong() + "/complete",
-                            department(lead), null, 200);
+                    current = act(path + "/milestones/" + milestones.get(i).get("id").asLong() + "/complete",
+                            department(lead), null, current);
                 }
             }
         }
@@ -101,6 +101,8 @@ final class TaskDemo {
                     .put("reason", order.get("reason").asText())
                     .put("respondBy", today.plusDays(order.get("respondInDays").asInt()).toString());
             send("POST", path + "/supervision-orders", supervisor, body, 201);
+            // issuing an order changes the task (its response date), so its version moves on
+            current = send("GET", path, supervisor, null, 200);
         }
         if (task.has("accountability") && total("/api/v1/accountability-records?taskId=" + id, supervisor) == 0) {
             JsonNode record = task.get("accountability");
@@ -113,10 +115,10 @@ final class TaskDemo {
         }
         if (is(current, "IN_PROGRESS") && reaches(target, "CLOSURE_REQUESTED")) {
             ObjectNode body = mapper.createObjectNode().put("summary", task.get("closureSummary").asText());
-            current = send("POST", path + "/closure-request", department(lead), body, 200);
+            current = act(path + "/closure-request", department(lead), body, current);
         }
         if (is(current, "CLOSURE_REQUESTED") && reaches(target, "CLOSED")) {
-            send("POST", path + "/close", supervisor, null, 200);
+            act(path + "/close", supervisor, null, current);
         }
         return created;
     }
@@ -204,12 +206,26 @@ final class TaskDemo {
                 "demo@" + unit, "部门填报员（演示）", TTL));
     }
 
+    /** A lifecycle action on the task as it stands ({@code current}): every state change needs its version in If-Match. */
+    private JsonNode act(String path, String token, JsonNode body, JsonNode current)
+            throws IOException, InterruptedException {
+        return send("POST", path, token, body, 200, "\"" + current.get("version").asLong() + "\"");
+    }
+
     private JsonNode send(String method, String path, String token, JsonNode body, int expected)
+            throws IOException, InterruptedException {
+        return send(method, path, token, body, expected, null);
+    }
+
+    private JsonNode send(String method, String path, String token, JsonNode body, int expected, String ifMatch)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         if ("GET".equals(method)) {
             request.GET();
         } else {

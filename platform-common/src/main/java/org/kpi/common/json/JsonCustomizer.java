@@ -2,6 +2,8 @@ package org.kpi.common.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -17,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import org.kpi.common.web.QueryParams;
+import org.kpi.common.web.TextRules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,8 +27,10 @@ import java.time.LocalDate;
 /**
  * JSON as the clients expect it: decimals without the storage scale's trailing zeros
  * ({@code 110}, not {@code 110.0000}) and never in exponent notation. And JSON as the database
- * can take it: text with a NUL character and dates outside the years 1900–2999 are refused as
- * bad input (400 naming the field) instead of failing in PostgreSQL.
+ * can take it: text with a NUL, another control or a bidirectional-override character and dates
+ * outside the years 1900–2999 are refused as bad input (400 naming the field) instead of failing
+ * in PostgreSQL or misleading a reader. Numbers are not enum constants, fractions not integers,
+ * and a body holds one JSON document.
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -38,24 +43,52 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // a number is not an enum constant (3 is not ACCOUNTABILITY), 1.5 is not an integer, and a
+        // body is one JSON document: anything after it is refused rather than ignored
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // the JSR-310 module first (a later duplicate registration is ignored), so ours come after it and win
         mapper.registerModule(new JavaTimeModule());
         SimpleModule module = new SimpleModule("kpi-decimals");
         module.addSerializer(BigDecimal.class, new PlainDecimalSerializer());
-        module.addDeserializer(String.class, new NulFreeStringDeserializer());
+        module.addDeserializer(String.class, new CleanTextDeserializer());
         module.addDeserializer(LocalDate.class, new BoundedDateDeserializer());
         mapper.registerModule(module);
     }
 
-    static final class NulFreeStringDeserializer extends StringDeserializer {
+    /**
+     * Text as the database and every reader can take it: a NUL is refused everywhere; so are other
+     * control characters (tabs and line breaks excepted in free text) and the bidirectional
+     * controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that make a name read
+     * differently from what it is. Codes, names and titles ({@link TextRules#isSingleLine}) take no
+     * tab or line break either. Refused, not stripped, so the client learns which field is wrong.
+     */
+    static final class CleanTextDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw InvalidFormatException.from(p, "text contains NUL", value.replace('\u0000', '?'), String.class);
+            if (value == null) {
+                return null;
+            }
+            String problem = TextRules.problemWith(value, TextRules.isSingleLine(fieldName(p)));
+            if (problem != null) {
+                throw InvalidFormatException.from(p, problem, TextRules.visible(value), String.class);
             }
             return value;
+        }
+
+        /** The JSON field the string is the value of, or of the array it is in. */
+        private static String fieldName(JsonParser p) {
+            JsonStreamContext context = p.getParsingContext();
+            while (context != null) {
+                if (context.getCurrentName() != null) {
+                    return context.getCurrentName();
+                }
+                context = context.getParent();
+            }
+            return null;
         }
     }
 

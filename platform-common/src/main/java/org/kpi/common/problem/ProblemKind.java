@@ -14,9 +14,11 @@ public enum ProblemKind {
     ILLEGAL_TRANSITION(409, "illegal-transition", "当前状态不允许此操作"),
     PRECONDITION_FAILED(412, "precondition-failed", "前置条件不满足"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大"),
+    URI_TOO_LONG(414, "uri-too-long", "请求地址过长"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的内容类型"),
     UNPROCESSABLE(422, "unprocessable", "请求内容无法处理"),
     PRECONDITION_REQUIRED(428, "precondition-required", "缺少版本条件"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "请求头过大"),
     UNAVAILABLE(503, "unavailable", "服务暂不可用"),
     INTERNAL(500, "internal", "服务器内部错误");
 

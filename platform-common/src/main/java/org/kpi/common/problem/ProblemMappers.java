@@ -19,10 +19,13 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.kpi.common.web.StreamedBodyLimit;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +39,12 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's (and the SQL standard's) SQLState of a unique violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_CAUSE_DEPTH = 32;
+    /** Where Quarkus REST parses multipart bodies; a failure thrown there is a malformed body. */
+    private static final String MULTIPART_PARSER_PACKAGE = "org.jboss.resteasy.reactive.server.core.multipart.";
+    private static final int MULTIPART_FRAMES = 8;
 
     public static Response respond(Problem problem) {
         Response.ResponseBuilder builder = Response.status(problem.status())
@@ -78,7 +87,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining(", "));
             message = "取值 " + e.getValue() + " 无效，可选值：" + allowed;
         } else if (e.getTargetType() == String.class) {
-            message = "不能包含空字符（U+0000）";
+            message = e.getOriginalMessage();
         } else if (e.getTargetType() == java.time.LocalDate.class) {
             message = "取值 " + e.getValue() + " 超出范围，日期应在 1900 到 2999 年之间";
         } else {
@@ -91,7 +100,9 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = jsonPath(e);
         if (field.isEmpty()) {
-            return respond(Problem.of(ProblemKind.MALFORMED_BODY, "请求体结构与接口要求不符"));
+            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "请求体只能包含一个 JSON 文档，其后不能再有内容" : "请求体结构与接口要求不符";
+            return respond(Problem.of(ProblemKind.MALFORMED_BODY, detail));
         }
         return respond(ProblemException.invalid(field,
                 "类型不符，应为" + typeName(e.getTargetType())).problem());
@@ -118,6 +129,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
         return respond(Problem.of(ProblemKind.MALFORMED_BODY, "请求体不是合法的 JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(StreamedBodyLimit.BodyTooLargeException e) {
+        return respond(Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, "请求体超过上限 " + e.limit() + " 字节"));
     }
 
     @ServerExceptionMapper
@@ -156,25 +172,37 @@ public class ProblemMappers {
     }
 
     /**
-     * A database constraint caught what a service check could not (two requests creating the same
-     * thing at the same moment): the loser gets the 409 the check would have given it.
+     * A database constraint caught what a service check could not. Only a unique violation
+     * (SQLState 23505) is expected: two requests creating the same thing at the same moment, and
+     * the loser gets the 409 the service's own check would have given it. Any other violation
+     * (foreign key 23503, check 23514, not-null 23502, …) means a check is missing: a bug, answered
+     * as a 500 with an incident id and logged at ERROR.
      */
     @ServerExceptionMapper
     public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
-        LOG.debugf("Constraint %s refused a write", e.getConstraintName());
-        return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
+        return unexpected(e);
     }
 
-    /** A value the database cannot store (too long, out of range) that no validation caught. */
+    /**
+     * A value the database cannot store (too long, out of range) that no validation caught: the
+     * client sent bad input, so it is a 400, but the missing validation is a bug, so it is logged
+     * at ERROR with an incident id.
+     */
     @ServerExceptionMapper
     public Response databaseData(org.hibernate.exception.DataException e) {
-        LOG.warnf("Database refused a value: %s", e.getSQLException() == null ? e.getMessage() : e.getSQLException().getSQLState());
-        return respond(Problem.of(ProblemKind.VALIDATION, "提交的数据超出允许的长度或范围"));
+        String incident = incident();
+        LOG.errorf(e, "Database refused a value that no validation caught (SQLState %s), incident %s",
+                sqlState(e), incident);
+        return respond(Problem.of(ProblemKind.VALIDATION, "提交的数据超出允许的长度或范围（事件编号 " + incident + "）"));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        StreamedBodyLimit.BodyTooLargeException tooLarge = causeOf(e, StreamedBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
         Response fromCause = fromJacksonCause(e.getCause());
         if (status == 400 && fromCause != null) {
             return fromCause;
@@ -219,9 +247,73 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        String incident = Long.toString(System.nanoTime(), 36);
+        StreamedBodyLimit.BodyTooLargeException tooLarge = causeOf(e, StreamedBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
+        if (fromMultipartParser(e)) {
+            LOG.debugf("Malformed multipart body: %s", e.getMessage());
+            return respond(Problem.of(ProblemKind.MALFORMED_BODY,
+                    "multipart/form-data 请求体格式错误：为空、不完整或与 Content-Type 中的 boundary 不符"));
+        }
+        if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+            LOG.debugf("A unique constraint refused a concurrent write: %s", e.getMessage());
+            return respond(Problem.of(ProblemKind.CONFLICT, "与现有数据冲突（可能有人同时提交了相同的数据），请刷新后重试"));
+        }
+        String incident = incident();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemKind.INTERNAL, "服务器处理请求时出错，事件编号 " + incident));
+    }
+
+    private static String incident() {
+        return Long.toString(System.nanoTime(), 36);
+    }
+
+    /**
+     * Whether {@code e} is the multipart parser's refusal of a body (unterminated, empty, or
+     * not split by the declared boundary), raised before any application code ran.
+     */
+    static boolean fromMultipartParser(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, MULTIPART_FRAMES); i++) {
+            if (frames[i].getClassName().startsWith(MULTIPART_PARSER_PACKAGE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first of {@code e}'s causes (itself included) of the given type, or {@code null}. */
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return null;
+    }
+
+    /**
+     * The SQLState of the first database error in {@code e}'s causes (Hibernate wraps it, a
+     * transaction commit wraps that again), or {@code null}.
+     */
+    static String sqlState(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (cause instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return jdbc.getSQLState();
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return null;
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Refuses request bodies over the JSON limit (default 1 MiB) with a 413 problem before they are
- * read. Multipart uploads (attachments, spreadsheets) are bounded by the larger HTTP limit.
+ * read, when they declare their length; {@link StreamedBodyLimit} holds the same limit for chunked
+ * bodies as they are read. Multipart uploads (attachments, spreadsheets) are bounded by the larger
+ * HTTP limit.
  */
 public class BodySizeLimit {
 
@@ -34,14 +36,17 @@ public class BodySizeLimit {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        MediaType type = request.getMediaType();
-        boolean upload = type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
-                || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE));
-        long limit = upload ? config.maxUploadBytes() : config.maxJsonBytes();
+        long limit = isUpload(request.getMediaType()) ? config.maxUploadBytes() : config.maxJsonBytes();
         if (bytes > limit) {
             return Optional.of(ProblemMappers.respond(Problem.of(ProblemKind.PAYLOAD_TOO_LARGE,
                     "请求体 " + bytes + " 字节，超过上限 " + limit + " 字节")));
         }
         return Optional.empty();
+    }
+
+    /** Multipart and binary bodies are uploads, bounded by the HTTP limit; everything else by the JSON limit. */
+    static boolean isUpload(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE));
     }
 }

@@ -47,6 +47,19 @@ public final class ETags {
                 "修改需要 If-Match 头（资源的 ETag）或请求体中的 version");
     }
 
+    /**
+     * The one rule for every state change (task lifecycle actions, milestone completion, actual
+     * approval and return, supervision-order responses): the request names the version it acts
+     * on in {@code If-Match}. Missing is a 428 problem, not the current version a 409.
+     */
+    public static void requireIfMatch(String ifMatch, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemKind.PRECONDITION_REQUIRED,
+                    "此操作需要 If-Match 头，值为对象当前的 ETag（例如 \"3\"），请先读取对象再操作");
+        }
+        requireVersion(expectedVersion(ifMatch, null), current);
+    }
+
     /** A 409 problem unless {@code actual} is the version the client read. */
     public static void requireVersion(long expected, long actual) {
         if (expected != actual) {

@@ -10,6 +10,7 @@ import org.kpi.common.events.Outbox;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
+import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.goals.indicators.Indicator;
@@ -129,22 +130,23 @@ public class ActualService {
     }
 
     @Transactional
-    public ActualView approve(long actualId) {
-        return decide(actualId, ActualStatus.APPROVED, null);
+    public ActualView approve(long actualId, String ifMatch) {
+        return decide(actualId, ActualStatus.APPROVED, null, ifMatch);
     }
 
     @Transactional
-    public ActualView returnToDepartment(long actualId, String reason) {
-        return decide(actualId, ActualStatus.RETURNED, reason.trim());
+    public ActualView returnToDepartment(long actualId, String reason, String ifMatch) {
+        return decide(actualId, ActualStatus.RETURNED, reason.trim(), ifMatch);
     }
 
-    private ActualView decide(long actualId, ActualStatus decision, String reason) {
+    private ActualView decide(long actualId, ActualStatus decision, String reason, String ifMatch) {
         Actual actual = require(actualId);
         Target target = targets.require(actual.targetId);
         access.requireManage(target);
         em.lock(target, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(target);
         em.refresh(actual);
+        ETags.requireIfMatch(ifMatch, actual.version);
         if (actual.status != ActualStatus.SUBMITTED) {
             throw new ProblemException(ProblemKind.ILLEGAL_TRANSITION, "实绩 " + actualId + " 当前状态为 "
                     + actual.status + "，不能" + (decision == ActualStatus.APPROVED ? "审核通过" : "退回")

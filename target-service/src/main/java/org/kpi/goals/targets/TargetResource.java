@@ -108,7 +108,8 @@ public class TargetResource {
     public Response submitActual(@PathParam("id") long id,
                                  @NotNull(message = "请求体不能为空") @Valid ActualRequest request) {
         ActualView view = actuals.submit(id, request);
-        return Response.created(URI.create("/api/v1/actuals/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/v1/actuals/" + view.id()))
+                .tag(ETags.entityTag(view.version())).entity(view).build();
     }
 
     @GET

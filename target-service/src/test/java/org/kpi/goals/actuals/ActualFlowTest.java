@@ -52,7 +52,8 @@ class ActualFlowTest {
         long id = f.submit(target, "2026-06", "60", f.deptA1);
         TestTokens.as("supervisor", f.districtA).get("/api/v1/targets/" + target + "/progress")
                 .then().body("latestPeriod", equalTo(null)).body("colour", equalTo("RED"));
-        TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(200)
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("supervisor@" + f.districtA));
         TestTokens.as("leader", f.districtA).get("/api/v1/targets/" + target + "/progress").then().statusCode(200)
                 .body("latestPeriod", equalTo("2026-06"))
@@ -64,10 +65,39 @@ class ActualFlowTest {
                 .body("asOf", equalTo("2026-07-20"));
         TestTokens.as("department", f.deptA1).body(actual("2026-06", "61")).post("/api/v1/targets/" + target + "/actuals")
                 .then().statusCode(409).contentType("application/problem+json");
-        TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(409)
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(409)
                 .body("type", equalTo("urn:kpi:problem:illegal-transition"));
-        TestTokens.as("supervisor", f.districtA).body("{\"reason\":\"晚了\"}").post("/api/v1/actuals/" + id + "/return")
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .body("{\"reason\":\"晚了\"}").post("/api/v1/actuals/" + id + "/return")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void approvalAndReturnWithoutIfMatchAre428AndChangeNothing() {
+        long id = f.submit(target, "2026-06", "60", f.deptA1);
+        TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kpi:problem:precondition-required"));
+        TestTokens.as("supervisor", f.districtA).body("{\"reason\":\"数据有误\"}").post("/api/v1/actuals/" + id + "/return")
+                .then().statusCode(428).body("type", equalTo("urn:kpi:problem:precondition-required"));
+        TestTokens.as("supervisor", f.districtA).get("/api/v1/actuals/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void approvalAndReturnWithAStaleIfMatchAre409AndChangeNothing() {
+        long id = f.submit(target, "2026-06", "60", f.deptA1);
+        TestTokens.as("supervisor", f.districtA).header("If-Match", "\"5\"").post("/api/v1/actuals/" + id + "/approve")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:kpi:problem:stale-version"));
+        TestTokens.as("supervisor", f.districtA).header("If-Match", "\"5\"").body("{\"reason\":\"数据有误\"}")
+                .post("/api/v1/actuals/" + id + "/return")
+                .then().statusCode(409).body("type", equalTo("urn:kpi:problem:stale-version"));
+        TestTokens.as("supervisor", f.districtA).get("/api/v1/actuals/" + id).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"));
+        TestTokens.as("supervisor", f.districtA).header("If-Match", "\"0\"").post("/api/v1/actuals/" + id + "/approve")
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
     }
 
     @Test
@@ -101,11 +131,14 @@ class ActualFlowTest {
     @Test
     void returnedPeriodCanBeReportedAgain() {
         long id = f.submit(target, "2026-06", "600", f.deptA1);
-        TestTokens.as("supervisor", f.districtA).body("{}").post("/api/v1/actuals/" + id + "/return")
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .body("{}").post("/api/v1/actuals/" + id + "/return")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
-        TestTokens.as("supervisor", f.districtA).body("{\"reason\":\"数值多录了一个零\"}").post("/api/v1/actuals/" + id + "/return")
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .body("{\"reason\":\"数值多录了一个零\"}").post("/api/v1/actuals/" + id + "/return")
                 .then().statusCode(200).body("status", equalTo("RETURNED")).body("returnReason", equalTo("数值多录了一个零"));
-        TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(409);
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(409);
         TestTokens.as("department", f.deptA1).body(actual("2026-06", "60")).post("/api/v1/targets/" + target + "/actuals")
                 .then().statusCode(201).body("revision", equalTo(2)).body("status", equalTo("SUBMITTED"));
     }
@@ -121,11 +154,15 @@ class ActualFlowTest {
         TestTokens.as("leader", f.districtA).body(actual("2026-06", "60")).post("/api/v1/targets/" + target + "/actuals")
                 .then().statusCode(403);
         long id = f.submit(target, "2026-06", "60", f.deptA1);
-        TestTokens.as("department", f.deptA1).post("/api/v1/actuals/" + id + "/approve").then().statusCode(403);
-        TestTokens.as("leader", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(403);
-        TestTokens.as("supervisor", f.districtB).post("/api/v1/actuals/" + id + "/approve").then().statusCode(404);
+        TestTokens.as("department", f.deptA1).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(403);
+        TestTokens.as("leader", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(403);
+        TestTokens.as("supervisor", f.districtB).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(404);
         TestTokens.as("department", f.deptA2).get("/api/v1/actuals/" + id).then().statusCode(404);
-        TestTokens.as("supervisor", f.city).post("/api/v1/actuals/" + id + "/approve").then().statusCode(200);
+        TestTokens.as("supervisor", f.city).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(200);
     }
 
     @Test
@@ -162,9 +199,11 @@ class ActualFlowTest {
     void everyStepIsOnTheFeed() {
         long before = Feeds.endSeq();
         long id = f.submit(target, "2026-06", "60", f.deptA1);
-        TestTokens.as("supervisor", f.districtA).post("/api/v1/actuals/" + id + "/approve").then().statusCode(200);
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
+                .post("/api/v1/actuals/" + id + "/approve").then().statusCode(200);
         long other = f.submit(target, "2026-05", "1", f.deptA1);
-        TestTokens.as("supervisor", f.districtA).body("{\"reason\":\"不对\"}").post("/api/v1/actuals/" + other + "/return")
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(other))
+                .body("{\"reason\":\"不对\"}").post("/api/v1/actuals/" + other + "/return")
                 .then().statusCode(200);
         TestTokens.as("service", "SYSTEM").get("/api/v1/events?after=" + before + "&limit=500").then().statusCode(200)
                 .body("items.type", hasItems("actual.submitted", "actual.approved", "actual.returned", "target.status-changed"))

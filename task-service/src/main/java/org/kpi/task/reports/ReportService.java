@@ -122,6 +122,20 @@ public class ReportService {
     }
 
     /**
+     * Refuses an upload before its body is read: the task must be one the caller may read (404
+     * otherwise) and the report its own unit's (403 otherwise). {@link #attach} checks again.
+     */
+    @Transactional
+    public void checkUpload(long taskId, long reportId) {
+        Task task = access.readable(taskId);
+        ProgressReport report = report(task, reportId);
+        access.requireParticipant(task);
+        if (!report.unitCode.equals(caller.orgCode())) {
+            throw ProblemException.forbidden("只能为本单位的进展填报上传附件");
+        }
+    }
+
+    /**
      * Stores an attachment on a report: only the unit that wrote the report may add one; the
      * type is checked by content against the allow-list, the size against the limit.
      */

@@ -6,14 +6,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.kpi.common.security.Roles;
+import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.common.web.QueryParams;
@@ -44,16 +48,21 @@ public class SupervisionOrderResource {
     @Path("/{id}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(summary = "查看督办单")
-    public SupervisionOrderView get(@PathParam("id") String id) {
-        return service.get(TaskResource.longId("id", id));
+    public RestResponse<SupervisionOrderView> get(@PathParam("id") String id) {
+        return withTag(service.get(TaskResource.longId("id", id)));
     }
 
     @POST
     @Path("/{id}/response")
     @RolesAllowed(Roles.DEPARTMENT)
-    @Operation(summary = "牵头单位反馈督办单")
-    public SupervisionOrderView respond(@PathParam("id") String id,
-                                        @NotNull(message = "请求体不能为空") @Valid SupervisionResponse request) {
-        return service.respond(TaskResource.longId("id", id), request);
+    @Operation(summary = "牵头单位反馈督办单（需 If-Match）")
+    public RestResponse<SupervisionOrderView> respond(@PathParam("id") String id,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                      @NotNull(message = "请求体不能为空") @Valid SupervisionResponse request) {
+        return withTag(service.respond(TaskResource.longId("id", id), request, ifMatch));
+    }
+
+    static RestResponse<SupervisionOrderView> withTag(SupervisionOrderView view) {
+        return RestResponse.ResponseBuilder.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 }

@@ -12,6 +12,7 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
+import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.task.tasks.Task;
@@ -91,7 +92,7 @@ public class SupervisionService {
     }
 
     @Transactional
-    public SupervisionOrderView respond(long orderId, SupervisionResponse request) {
+    public SupervisionOrderView respond(long orderId, SupervisionResponse request, String ifMatch) {
         // access first, without a lock: a caller who may not see the order cannot make writers wait
         SupervisionOrder order = em.find(SupervisionOrder.class, orderId);
         if (order == null) {
@@ -103,6 +104,7 @@ public class SupervisionService {
         em.refresh(order);
         em.lock(task, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(task);
+        ETags.requireIfMatch(ifMatch, order.version);
         if (order.isAnswered()) {
             throw ProblemException.conflict("督办单 " + orderId + " 已于 " + order.respondedAt + " 反馈");
         }

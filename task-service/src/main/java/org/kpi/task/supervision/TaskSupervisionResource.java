@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kpi.common.security.Roles;
+import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.task.tasks.TaskResource;
@@ -36,7 +37,8 @@ public class TaskSupervisionResource {
     public Response issue(@PathParam("taskId") String taskId,
                           @NotNull(message = "请求体不能为空") @Valid SupervisionOrderCreate request) {
         SupervisionOrderView view = service.issue(TaskResource.taskId(taskId), request);
-        return Response.created(URI.create("/api/v1/supervision-orders/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/v1/supervision-orders/" + view.id()))
+                .tag(ETags.entityTag(view.version())).entity(view).build();
     }
 
     @GET

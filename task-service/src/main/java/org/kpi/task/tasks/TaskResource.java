@@ -80,7 +80,7 @@ public class TaskResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "交办（DRAFT → ASSIGNED）")
+    @Operation(summary = "交办（DRAFT → ASSIGNED，需 If-Match）")
     public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.assign(taskId(id), ifMatch));
     }
@@ -89,7 +89,7 @@ public class TaskResource {
     @Path("/{id}/milestones/{milestoneId}/complete")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
-    @Operation(summary = "完成节点（牵头单位或督查人员）")
+    @Operation(summary = "完成节点（牵头单位或督查人员，需 If-Match）")
     public Response completeMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.completeMilestone(taskId(id), longId("milestoneId", milestoneId), ifMatch));
@@ -98,7 +98,7 @@ public class TaskResource {
     @POST
     @Path("/{id}/closure-request")
     @RolesAllowed(Roles.DEPARTMENT)
-    @Operation(summary = "申请办结（牵头单位，IN_PROGRESS → CLOSURE_REQUESTED）")
+    @Operation(summary = "申请办结（牵头单位，IN_PROGRESS → CLOSURE_REQUESTED，需 If-Match）")
     public Response requestClosure(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull(message = "请求体不能为空") @Valid ClosureRequest request) {
         return withTag(service.requestClosure(taskId(id), request, ifMatch));
@@ -108,7 +108,7 @@ public class TaskResource {
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "销号（CLOSURE_REQUESTED → CLOSED）")
+    @Operation(summary = "销号（CLOSURE_REQUESTED → CLOSED，需 If-Match）")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.close(taskId(id), ifMatch));
     }
@@ -116,7 +116,7 @@ public class TaskResource {
     @POST
     @Path("/{id}/return")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "退回办结申请（CLOSURE_REQUESTED → IN_PROGRESS）")
+    @Operation(summary = "退回办结申请（CLOSURE_REQUESTED → IN_PROGRESS，需 If-Match）")
     public Response returnTask(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
         return withTag(service.returnTask(taskId(id), request, ifMatch));
@@ -125,7 +125,7 @@ public class TaskResource {
     @POST
     @Path("/{id}/reopen")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "重新打开已销号任务（CLOSED → IN_PROGRESS）")
+    @Operation(summary = "重新打开已销号任务（CLOSED → IN_PROGRESS，需 If-Match）")
     public Response reopen(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
         return withTag(service.reopen(taskId(id), request, ifMatch));
@@ -134,7 +134,7 @@ public class TaskResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "撤销任务（→ CANCELLED，可附原因）")
+    @Operation(summary = "撤销任务（→ CANCELLED，可附原因，需 If-Match）")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid ReasonRequest request) {
         return withTag(service.cancel(taskId(id), request, ifMatch));

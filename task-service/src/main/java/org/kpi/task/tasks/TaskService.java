@@ -333,11 +333,9 @@ public class TaskService {
         return task;
     }
 
-    /** Lifecycle actions take an optional If-Match; when sent, it must be current. */
+    /** Lifecycle actions need If-Match with the task's current version (428 without, 409 when stale). */
     private static void checkIfMatch(String ifMatch, Task task) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, null), task.version);
-        }
+        ETags.requireIfMatch(ifMatch, task.version);
     }
 
     private void setUnits(Task task, String lead, List<String> coUnits, List<FieldError> errors) {
