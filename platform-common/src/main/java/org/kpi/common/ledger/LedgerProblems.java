@@ -37,7 +37,7 @@ public final class LedgerProblems {
     }
 
     public static ProblemException fileTooLarge(long maxBytes) {
-        return new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "文件超过 " + size(maxBytes) + " 的上限");
+        return new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "文件大小超过上限 " + size(maxBytes) + "，请拆分后再导入");
     }
 
     public static ProblemException tooManyRows(int maxRows) {
