@@ -17,6 +17,7 @@ import org.kpi.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,17 @@ class LedgerTest {
                 .body("errors[0].column", equalTo("任务编号"))
                 .body("errors[0].message", equalTo("任务 " + task + " 不存在或无权查看"));
         TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + task).then().body("title", equalTo("甲区任务"));
+    }
+
+    @Test
+    void aCallerWithoutTheRoleIsRefusedBeforeTheUploadIsRead() {
+        OrgFixture.Tree tree = orgs.tree();
+        // an unterminated multipart body: reading it would fail, so a 403 shows the role came first
+        TaskApi.problem(RestAssured.given().auth().oauth2(TestTokens.token("department", tree.a1()))
+                .contentType("multipart/form-data; boundary=XYZ")
+                .body("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.xlsx\"\r\n\r\nPK"
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/tasks/import").then()).statusCode(403);
     }
 
     private static JsonPath task(OrgFixture.Tree tree, long id) {

@@ -68,6 +68,16 @@ public final class LedgerProblems {
                 + "，此行在导出后已被修改");
     }
 
+    /** The cell error of one stale row, when the current version is not known. */
+    public static CellError staleRow(int row, long exported) {
+        return new CellError(row, VERSION_COLUMN, "导出时版本为 " + exported + "，此行在导出后已被修改");
+    }
+
+    /** Whether {@code e} is a refusal because the object changed since it was read. */
+    public static boolean isStale(ProblemException e) {
+        return e.problem().type().endsWith(":" + ProblemKind.STALE_VERSION.slug());
+    }
+
     private static String size(long bytes) {
         return bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " 字节";
     }

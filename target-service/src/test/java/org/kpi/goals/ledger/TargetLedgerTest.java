@@ -4,7 +4,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -292,39 +291,6 @@ class TargetLedgerTest {
         upload("supervisor", f.city, file, "t.xlsx").then().statusCode(422)
                 .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("版本"));
         TestTokens.as("leader", f.city).get("/api/v1/targets?indicator=" + projects).then().body("total", equalTo(0));
-    }
-
-    @Test
-    void aFiveThousandRowImportIsWrittenInOneGo() throws IOException {
-        List<String> indicatorCodes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            indicatorCodes.add(f.indicator("N" + i, "批量指标" + i, "个", "CUMULATIVE", "HIGHER_IS_BETTER", "MONTHLY"));
-        }
-        List<String> orgs = List.of(f.city, f.districtA, f.districtB, f.deptA1, f.deptA2, f.deptB1, f.deptB2);
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        outer:
-        for (String indicator : indicatorCodes) {
-            for (String org : orgs) {
-                for (int year = 2000; year <= 2100; year++) {
-                    rows.add(List.of(indicator, org, year, 100 + year % 7, "", org));
-                    if (rows.size() > 5000) {
-                        break outer;
-                    }
-                }
-            }
-        }
-        long started = System.nanoTime();
-        RestAssured.given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 600_000)))
-                .auth().oauth2(TestTokens.token("supervisor", f.city))
-                .multiPart("file", "big.xlsx", workbook(rows), XLSX)
-                .post("/api/v1/targets/import").then().statusCode(200)
-                .body("rows", equalTo(5000)).body("created", equalTo(5000));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("5000-row target import took " + millis + " ms");
-        TestTokens.as("leader", f.city).get("/api/v1/targets?indicator=" + indicatorCodes.get(7) + "&size=1")
-                .then().body("total", equalTo(5000 - 7 * 7 * 101));
     }
 
     private Map<String, Object> targetAsSupervisor(long id) {

@@ -24,7 +24,6 @@ import org.kpi.common.org.OrgTree;
 import org.kpi.common.problem.CellError;
 import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
-import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.web.ETags;
 import org.kpi.task.tasks.Milestone;
 import org.kpi.task.tasks.MilestoneInput;
@@ -340,7 +339,8 @@ public class LedgerService {
             for (Planned p : chunk) {
                 long current = versions.getOrDefault(p.row().id(), -1L);
                 if (current != p.row().version()) {
-                    stale.add(LedgerProblems.staleRow(p.row().row(), p.row().version(), current));
+                    stale.add(current < 0 ? LedgerProblems.staleRow(p.row().row(), p.row().version())
+                            : LedgerProblems.staleRow(p.row().row(), p.row().version(), current));
                 }
             }
         }
@@ -357,12 +357,10 @@ public class LedgerService {
                     try {
                         tasks.patch(p.row().id(), p.patch(), ETags.of(p.row().version()));
                     } catch (ProblemException e) {
-                        if (e.problem().status() == ProblemKind.STALE_VERSION.status()) {
-                            throw LedgerProblems.staleRows(List.of(
-                                    LedgerProblems.staleRow(p.row().row(), p.row().version(), -1)));
+                        if (LedgerProblems.isStale(e)) {
+                            throw LedgerProblems.staleRows(List.of(LedgerProblems.staleRow(p.row().row(), p.row().version())));
                         }
-                        List<CellError> errors = cellErrors(p.row(), e);
-                        throw LedgerProblems.invalidCells(errors);
+                        throw LedgerProblems.invalidCells(cellErrors(p.row(), e));
                     }
                     updated++;
                 }
