@@ -18,8 +18,4 @@ public interface TaskConfig {
     /** Largest attachment on a progress report, in bytes (10 MiB). */
     @WithDefault("10485760")
     long maxAttachmentBytes();
-
-    /** Most rows one ledger export writes or one import accepts. */
-    @WithDefault("5000")
-    int maxLedgerRows();
 }

@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Annual targets: set, changed, listed within scope, and kept coloured. */
 @ApplicationScoped
@@ -82,6 +83,16 @@ public class TargetService {
             throw ProblemException.conflict("单位 " + request.orgUnitCode() + " 在 " + request.year()
                     + " 年已有指标 " + request.indicatorCode() + " 的目标");
         }
+        return createFromLedger(request, indicator);
+    }
+
+    /**
+     * Creates a target from a ledger row that the caller has validated ({@link #validate}),
+     * authorised ({@link #requireManageable}) and found new; publishes and audits it as
+     * {@link #create} does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TargetView createFromLedger(TargetRequest request, Indicator indicator) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Target target = new Target();
         target.indicatorCode = request.indicatorCode();
@@ -99,23 +110,16 @@ public class TargetService {
     }
 
     /**
-     * Creates or updates from a ledger row; the caller has validated and authorised it.
-     * Returns whether the target was new.
+     * Changes a target's values from a ledger row that the caller has validated, authorised and
+     * checked against the version it was exported with; a row without a plan keeps the plan.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean upsertFromLedger(TargetRequest request) {
-        Target target = existing(request.indicatorCode(), request.orgUnitCode(), request.year());
-        if (target == null) {
-            create(request);
-            return true;
-        }
-        Indicator indicator = indicators.require(target.indicatorCode);
+    public void updateFromLedger(Target target, TargetRequest request, Indicator indicator) {
         TargetView before = view(target, indicator, progress.today());
         apply(target, new TargetRequest(request.indicatorCode(), request.orgUnitCode(), request.year(),
                 request.committedValue(), request.stretchValue(), request.responsibleUnitCode(),
                 request.plan() == null ? progress.plan(target) : request.plan(), null), OffsetDateTime.now(clock));
         finishUpdate(target, indicator, before, "import");
-        return false;
     }
 
     @Transactional
@@ -274,29 +278,40 @@ public class TargetService {
     }
 
     /** The one answer for a unit that does not exist or lies outside the caller's scope. */
-    static String unknownOrOutOfScope(String code) {
+    public static String unknownOrOutOfScope(String code) {
         return "单位 " + code + " 不存在或不在本人辖区内";
     }
 
-    /** Checks a request against the catalogue, the org tree and the indicator's value rules. */
+    /**
+     * Checks a request against the catalogue, the org tree and the indicator's value rules. A
+     * missing field is left to the request's Bean Validation (the ledger import runs both).
+     */
     public Indicator validate(TargetRequest request) {
+        return validate(request, code -> indicators.byCode(List.of(code)).get(code));
+    }
+
+    /**
+     * {@link #validate(TargetRequest)} with the indicators looked up in {@code catalogue} (by
+     * code, null when unknown), so that an import of thousands of rows reads the catalogue once.
+     */
+    public Indicator validate(TargetRequest request, Function<String, Indicator> catalogue) {
         List<FieldError> errors = new ArrayList<>();
-        Indicator indicator = indicators.byCode(List.of(request.indicatorCode())).get(request.indicatorCode());
-        if (indicator == null) {
+        Indicator indicator = request.indicatorCode() == null ? null : catalogue.apply(request.indicatorCode());
+        if (indicator == null && request.indicatorCode() != null) {
             errors.add(new FieldError("indicatorCode", "指标 " + request.indicatorCode() + " 不存在"));
         }
-        boolean orgKnown = tree.find(request.orgUnitCode()).isPresent();
-        if (!orgKnown) {
+        boolean orgKnown = request.orgUnitCode() != null && tree.find(request.orgUnitCode()).isPresent();
+        if (!orgKnown && request.orgUnitCode() != null) {
             errors.add(new FieldError("orgUnitCode", unknownOrOutOfScope(request.orgUnitCode())));
         }
         // one answer whether the responsible unit is unknown or lies elsewhere: its existence
         // outside the target's unit is none of the caller's business
-        if (tree.find(request.responsibleUnitCode()).isEmpty()
-                || (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode()))) {
+        if (request.responsibleUnitCode() != null && (tree.find(request.responsibleUnitCode()).isEmpty()
+                || (orgKnown && !tree.isWithin(request.responsibleUnitCode(), request.orgUnitCode())))) {
             errors.add(new FieldError("responsibleUnitCode", "单位 " + request.responsibleUnitCode()
                     + " 不存在或不是 " + request.orgUnitCode() + " 本身或其下属单位"));
         }
-        if (indicator != null) {
+        if (indicator != null && request.committedValue() != null && request.year() != null) {
             errors.addAll(valueErrors(indicator, request));
         }
         if (!errors.isEmpty()) {

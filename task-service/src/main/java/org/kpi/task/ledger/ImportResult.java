@@ -2,6 +2,10 @@ package org.kpi.task.ledger;
 
 import java.util.List;
 
-/** What an accepted import created: draft tasks, in sheet order. */
-public record ImportResult(int imported, List<Long> ids) {
+/**
+ * What an accepted import did: {@code imported} rows read, of which {@code created} new draft
+ * tasks (their {@code ids} in sheet order), {@code updated} existing tasks changed, and
+ * {@code unchanged} rows that already matched their task (nothing written for those).
+ */
+public record ImportResult(int imported, List<Long> ids, int created, int updated, int unchanged) {
 }

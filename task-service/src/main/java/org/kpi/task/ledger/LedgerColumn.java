@@ -3,10 +3,10 @@ package org.kpi.task.ledger;
 /**
  * The columns of the task ledger (台账), in export order. An import finds columns by their
  * header text, so their order does not matter there; columns marked {@code exportOnly} are
- * ignored on import.
+ * ignored on import. A row with a 任务编号 and its 版本 updates that task; a row without creates one.
  */
 public enum LedgerColumn {
-    ID("任务编号", true, 10),
+    ID("任务编号", false, 10),
     TITLE("任务名称", false, 40),
     DESCRIPTION("任务描述", false, 40),
     CATEGORY("类别", false, 10),
@@ -27,7 +27,9 @@ public enum LedgerColumn {
     COLOUR("颜色", true, 6),
     OVERDUE("是否逾期", true, 8),
     PERCENT_DONE("完成进度%", true, 10),
-    QUANTITY_REACHED("已完成数量", true, 10);
+    QUANTITY_REACHED("已完成数量", true, 10),
+    /** The task's version when exported: an import refuses the row if the task changed since. */
+    VERSION("版本", false, 6);
 
     private final String header;
     private final boolean exportOnly;

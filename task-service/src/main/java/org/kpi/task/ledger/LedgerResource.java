@@ -15,16 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.kpi.common.problem.ProblemException;
-import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Roles;
-import org.kpi.task.reports.AttachmentType;
 import org.kpi.task.tasks.TaskListParams;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -59,20 +54,13 @@ public class LedgerResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "导入任务台账（.xlsx，表单字段 file；全部成功或全部不导入，新任务为草稿）")
+    @Operation(summary = "导入任务台账（.xlsx，表单字段 file；全部成功或全部不导入；无任务编号的行新建草稿，带任务编号与版本的行修改该任务）")
     public Response importTasks(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "缺少表格文件（multipart 表单字段 file）");
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            head = in.readNBytes(16);
-        } catch (IOException e) {
-            throw new IllegalStateException("Uploaded file cannot be read", e);
-        }
-        if (AttachmentType.detect(head, file.uploadedFile()).orElse(null) != AttachmentType.XLSX) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "只接受 .xlsx 格式的台账");
-        }
-        return Response.status(Response.Status.CREATED).entity(service.importTasks(file.uploadedFile())).build();
+        ImportResult result = service.importTasks(file.uploadedFile());
+        return Response.status(result.created() > 0 ? Response.Status.CREATED : Response.Status.OK)
+                .entity(result).build();
     }
 }
