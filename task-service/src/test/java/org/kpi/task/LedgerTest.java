@@ -25,6 +25,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The ledger (台账): filtered export to .xlsx with Chinese headers, all-or-nothing import. */
@@ -111,6 +112,21 @@ class LedgerTest {
     }
 
     @Test
+    void cellsFollowTheSameTextRulesAsTheApi() throws IOException {
+        OrgFixture.Tree tree = orgs.tree();
+        byte[] sheet = workbook(List.of(
+                List.of("任务名称", "任务描述", "牵头单位代码", "完成时限"),
+                List.of("改名\u202E任务", "第一行\n第二行", tree.a1(), "2026-12-31"),
+                List.of("正常任务", "描述中藏\u202E反转", tree.a1(), "2026-12-31")));
+        upload("supervisor", tree.districtA(), sheet).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.findAll { it.row == 2 }.column", hasItem("任务名称"))
+                .body("errors.findAll { it.row == 2 }.column", not(hasItem("任务描述")))
+                .body("errors.findAll { it.row == 3 }.column", hasItem("任务描述"));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks").then().body("total", equalTo(0));
+    }
+
+    @Test
     void importRefusesFilesThatAreNotXlsxWithA400AndOtherRoles() throws IOException {
         OrgFixture.Tree tree = orgs.tree();
         TaskApi.problem(RestAssured.given().auth().oauth2(TestTokens.token("supervisor", tree.districtA()))
@@ -135,7 +151,8 @@ class LedgerTest {
         long plain = TestTokens.as("supervisor", tree.districtA())
                 .body("{\"title\":\"只有必填项\",\"leadUnitCode\":\"" + tree.a3() + "\",\"dueDate\":\"2026-10-31\"}")
                 .post("/api/v1/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + running + "/milestones/"
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(running))
+                .post("/api/v1/tasks/" + running + "/milestones/"
                 + task(tree, running).get("milestones[0].id") + "/complete").then().statusCode(200);
         List<Long> ids = List.of(draft, running, plain);
         List<Map<String, Object>> before = ids.stream().map(id -> task(tree, id).<String, Object>getMap("")).toList();
@@ -154,7 +171,8 @@ class LedgerTest {
         OrgFixture.Tree tree = orgs.tree();
         long running = TaskApi.inState(tree, "IN_PROGRESS");
         long other = TaskApi.create(tree, "不改的任务");
-        TestTokens.as("supervisor", tree.districtA()).post("/api/v1/tasks/" + running + "/milestones/"
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(running))
+                .post("/api/v1/tasks/" + running + "/milestones/"
                 + task(tree, running).get("milestones[0].id") + "/complete").then().statusCode(200);
         Map<String, Object> otherBefore = task(tree, other).getMap("");
         byte[] exported = RestAssured.given().auth().oauth2(TestTokens.token("supervisor", tree.districtA()))

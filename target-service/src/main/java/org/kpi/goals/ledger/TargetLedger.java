@@ -20,6 +20,7 @@ import org.kpi.common.ledger.LedgerLimits;
 import org.kpi.common.ledger.LedgerProblems;
 import org.kpi.common.ledger.Workbooks;
 import org.kpi.common.problem.CellError;
+import org.kpi.common.web.TextRules;
 import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Scope;
@@ -481,7 +482,16 @@ public class TargetLedger {
             Integer index = columns.get(column);
             Cell cell = index == null ? null : row.getCell(index);
             String text = cell == null ? "" : FORMAT.formatCellValue(cell).trim();
-            return text.isEmpty() ? null : text;
+            if (text.isEmpty()) {
+                return null;
+            }
+            // the same text rules as the JSON API: every column of the target ledger is one line
+            String problem = TextRules.problemWith(text, true);
+            if (problem != null) {
+                refuse(column, problem);
+                return null;
+            }
+            return text;
         }
 
         BigDecimal number(String column) {

@@ -22,6 +22,7 @@ import org.kpi.common.ledger.LedgerProblems;
 import org.kpi.common.ledger.Workbooks;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.problem.CellError;
+import org.kpi.common.web.TextRules;
 import org.kpi.common.problem.FieldError;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.web.ETags;
@@ -563,7 +564,16 @@ public class LedgerService {
                 return null;
             }
             String value = formatter.formatCellValue(cell).trim();
-            return value.isEmpty() ? null : value;
+            if (value.isEmpty()) {
+                return null;
+            }
+            // the same text rules as the JSON API: only the description may span lines
+            String problem = TextRules.problemWith(value, column != LedgerColumn.DESCRIPTION);
+            if (problem != null) {
+                errors.add(new CellError(rowNumber, column.header(), problem));
+                return null;
+            }
+            return value;
         }
 
         LocalDate date(LedgerColumn column) {
