@@ -1,6 +1,5 @@
 package org.kpi.goals.ledger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.logging.Logger;
+import org.kpi.common.ledger.LedgerImport;
 import org.kpi.common.ledger.LedgerLimits;
 import org.kpi.common.ledger.LedgerProblems;
 import org.kpi.common.ledger.Workbooks;
@@ -62,7 +61,6 @@ import java.util.Set;
 @ApplicationScoped
 public class TargetLedger {
 
-    private static final Logger LOG = Logger.getLogger(TargetLedger.class);
 
     static final String INDICATOR = "指标代码";
     static final String ORG_UNIT = "所属单位代码";
@@ -177,17 +175,7 @@ public class TargetLedger {
 
     /** Parses (no transaction), checks (a short read), then writes everything in one transaction. */
     public ImportResult importWorkbook(Path file) {
-        long started = System.nanoTime();
-        List<LedgerRow> rows = read(file);
-        long parsed = System.nanoTime();
-        List<Planned> plan = QuarkusTransaction.requiringNew().call(() -> check(rows));
-        long checked = System.nanoTime();
-        ImportResult result = QuarkusTransaction.requiringNew()
-                .timeout((int) limits.writeTimeout().toSeconds()).call(() -> write(plan));
-        LOG.infof("Target ledger import of %d rows: parsed in %d ms, checked in %d ms, written in %d ms",
-                rows.size(), (parsed - started) / 1_000_000, (checked - parsed) / 1_000_000,
-                (System.nanoTime() - checked) / 1_000_000);
-        return result;
+        return LedgerImport.run("Target ledger", limits, () -> read(file), this::check, this::write);
     }
 
     /**
@@ -212,21 +200,8 @@ public class TargetLedger {
             if (!missing.isEmpty()) {
                 throw LedgerProblems.invalidCells(missing);
             }
-            List<LedgerRow> rows = new ArrayList<>();
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || blank(row, columns)) {
-                    continue;
-                }
-                if (rows.size() >= limits.maxRows()) {
-                    throw LedgerProblems.tooManyRows(limits.maxRows());
-                }
-                rows.add(readRow(row, columns, r + 1));
-            }
-            if (rows.isEmpty()) {
-                throw LedgerProblems.invalidCells(List.of(new CellError(2, "", "表格中没有数据行")));
-            }
-            return rows;
+            return LedgerImport.dataRows(sheet, header, limits, row -> blank(row, columns),
+                    row -> readRow(row, columns, row.getRowNum() + 1), "表格中没有数据行");
         } catch (IOException e) {
             throw new UncheckedIOException("Workbook could not be closed", e);
         }

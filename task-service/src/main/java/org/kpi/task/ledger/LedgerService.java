@@ -1,6 +1,5 @@
 package org.kpi.task.ledger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +15,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.logging.Logger;
+import org.kpi.common.ledger.LedgerImport;
 import org.kpi.common.ledger.LedgerLimits;
 import org.kpi.common.ledger.LedgerProblems;
 import org.kpi.common.ledger.Workbooks;
@@ -72,7 +71,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LedgerService {
 
-    private static final Logger LOG = Logger.getLogger(LedgerService.class);
     private static final String LIST_SEPARATORS = "[,，、;；\\s]+";
     private static final String MILESTONE_SEPARATORS = "[;；\\n]+";
     private static final String DONE_MARK = "（已完成）";
@@ -182,17 +180,7 @@ public class LedgerService {
 
     /** Imports a ledger: parse (no transaction), check (a short read), write (one transaction). */
     public ImportResult importTasks(Path file) {
-        long started = System.nanoTime();
-        List<LedgerRow> rows = read(file);
-        long parsed = System.nanoTime();
-        List<Planned> plan = QuarkusTransaction.requiringNew().call(() -> check(rows));
-        long checked = System.nanoTime();
-        ImportResult result = QuarkusTransaction.requiringNew()
-                .timeout((int) limits.writeTimeout().toSeconds()).call(() -> write(plan));
-        LOG.infof("Task ledger import of %d rows: parsed in %d ms, checked in %d ms, written in %d ms",
-                rows.size(), (parsed - started) / 1_000_000, (checked - parsed) / 1_000_000,
-                (System.nanoTime() - checked) / 1_000_000);
-        return result;
+        return LedgerImport.run("Task ledger", limits, () -> read(file), this::check, this::write);
     }
 
     /** Reads every data row of the first sheet with POI only: no database, no transaction. */
@@ -209,21 +197,8 @@ public class LedgerService {
                 throw LedgerProblems.invalidCells(missing);
             }
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<LedgerRow> rows = new ArrayList<>();
-            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isBlank(row, columns, formatter)) {
-                    continue;
-                }
-                if (rows.size() >= limits.maxRows()) {
-                    throw LedgerProblems.tooManyRows(limits.maxRows());
-                }
-                rows.add(parse(row, columns, formatter));
-            }
-            if (rows.isEmpty()) {
-                throw LedgerProblems.invalidCells(List.of(new CellError(2, "", "表格中没有任务")));
-            }
-            return rows;
+            return LedgerImport.dataRows(sheet, header, limits, row -> isBlank(row, columns, formatter),
+                    row -> parse(row, columns, formatter), "表格中没有任务");
         } catch (IOException e) {
             throw new UncheckedIOException("Workbook could not be closed", e);
         }
