@@ -1,5 +1,7 @@
 package org.kpi.common.events;
 
+import org.kpi.common.problem.ProblemMappers;
+
 /**
  * Thrown by an {@link EventHandler} that received an event it cannot apply (a missing parent, a
  * missing or malformed field). The consumer parks such an event in the dead-letter table at once,
@@ -28,11 +30,16 @@ public class UnusableEvent extends RuntimeException {
 
     /** The {@code UnusableEvent} in {@code error}'s cause chain, or {@code null}. */
     public static UnusableEvent causeOf(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnusableEvent unusable) {
-                return unusable;
-            }
+        return ProblemMappers.causeOf(error, UnusableEvent.class);
+    }
+
+    /** A required whole number, or an {@code UnusableEvent} naming the field when it is missing or not one. */
+    public static long requiredLong(FeedEvent event, String field) {
+        String text = requiredText(event, field);
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的字段 " + field + " 不是整数");
         }
-        return null;
     }
 }

@@ -3,9 +3,7 @@ package org.kpi.common.org;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.kpi.common.security.ScopePredicate;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Reads the (local copy of the) org tree: lookups and subtree membership. */
@@ -35,13 +33,5 @@ public class OrgTree {
             return true;
         }
         return find(code).map(unit -> unit.path.contains("/" + ancestorCode + "/")).orElse(false);
-    }
-
-    /** The codes of every unit in the subtree rooted at {@code path}, the root included. */
-    @SuppressWarnings("unchecked")
-    public List<String> codesWithin(String path) {
-        ScopePredicate within = ScopePredicate.pathWithin("u.path", path, "subtree");
-        return within.bind(em.createNativeQuery("select u.code from org_unit u where " + within.sql()))
-                .getResultList();
     }
 }

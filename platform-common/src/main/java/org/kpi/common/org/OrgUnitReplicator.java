@@ -31,7 +31,7 @@ public class OrgUnitReplicator implements EventHandler {
         String code = UnusableEvent.requiredText(event, "code");
         String name = UnusableEvent.requiredText(event, "name");
         String type = UnusableEvent.requiredText(event, "type");
-        long version = requiredLong(event, "version");
+        long version = UnusableEvent.requiredLong(event, "version");
         String createdAt = UnusableEvent.requiredText(event, "createdAt");
         String updatedAt = UnusableEvent.requiredText(event, "updatedAt");
         String parentCode = UnusableEvent.optionalText(event, "parentCode");
@@ -59,13 +59,5 @@ public class OrgUnitReplicator implements EventHandler {
                 .setParameter(7, createdAt)
                 .setParameter(8, updatedAt)
                 .executeUpdate();
-    }
-
-    private static long requiredLong(FeedEvent event, String field) {
-        var node = event.payload() == null ? null : event.payload().get(field);
-        if (node == null || !node.canConvertToLong()) {
-            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 缺少字段 " + field);
-        }
-        return node.asLong();
     }
 }

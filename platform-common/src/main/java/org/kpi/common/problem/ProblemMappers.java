@@ -284,7 +284,7 @@ public class ProblemMappers {
     }
 
     /** The first of {@code e}'s causes (itself included) of the given type, or {@code null}. */
-    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    public static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         Throwable cause = e;
         for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
             if (type.isInstance(cause)) {

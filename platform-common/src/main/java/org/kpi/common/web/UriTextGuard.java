@@ -4,32 +4,23 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.kpi.common.problem.Problem;
 import org.kpi.common.problem.ProblemException;
-import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.problem.ProblemMappers;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Refuses, with a 400 problem, a path or query parameter holding a character {@link TextRules}
- * refuses in single-line text: a NUL ({@code %00}, which PostgreSQL cannot store or compare, so
- * it would otherwise end as a 500), another control character, a line break, or a bidirectional
+ * refuses in single-line text, once decoded: a NUL ({@code %00}, which PostgreSQL cannot store
+ * or compare, so it would otherwise end as a 500), another control character, a line break, or a bidirectional
  * control. Request bodies are checked field by field as they are read (see the JSON customizer).
  */
 public class UriTextGuard {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseControlCharacters(ContainerRequestContext request) {
-        String uri = request.getUriInfo().getRequestUri().getRawPath()
-                + "?" + request.getUriInfo().getRequestUri().getRawQuery();
-        if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
-            return Optional.of(ProblemMappers.respond(Problem.of(ProblemKind.VALIDATION,
-                    "请求地址或参数中不能包含空字符（%00）")));
-        }
         String pathProblem = TextRules.problemWith(request.getUriInfo().getPath(), true);
         if (pathProblem != null) {
             return Optional.of(ProblemMappers.respond(ProblemException.invalid("path", "请求地址" + pathProblem)
@@ -43,15 +34,15 @@ public class UriTextGuard {
         }
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
-            String problem = TextRules.problemWith(name, true);
-            for (String value : parameter.getValue()) {
-                if (problem == null && value != null) {
-                    problem = TextRules.problemWith(value, true);
-                }
+            String nameProblem = TextRules.problemWith(name, true);
+            if (nameProblem != null) {
+                return Optional.of(ProblemMappers.respond(ProblemException.invalid("query", nameProblem).problem()));
             }
-            if (problem != null) {
-                String field = TextRules.problemWith(name, true) == null ? name : "query";
-                return Optional.of(ProblemMappers.respond(ProblemException.invalid(field, problem).problem()));
+            for (String value : parameter.getValue()) {
+                String problem = value == null ? null : TextRules.problemWith(value, true);
+                if (problem != null) {
+                    return Optional.of(ProblemMappers.respond(ProblemException.invalid(name, problem).problem()));
+                }
             }
         }
         return Optional.empty();

@@ -10,8 +10,6 @@ import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
-import org.kpi.common.security.Scope;
-import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
@@ -55,9 +53,6 @@ public class SupervisionService {
 
     @Inject
     Caller caller;
-
-    @Inject
-    Scope scope;
 
     @Inject
     Clock clock;
@@ -160,20 +155,7 @@ public class SupervisionService {
                                                  PageRequest page) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> params = new HashMap<>();
-        ScopePredicate visible = ScopePredicate.nothing();
-        if (caller.isAdmin()) {
-            visible = ScopePredicate.everything();
-        } else {
-            if ((caller.isSupervisor() || caller.isLeader()) && caller.orgCode() != null) {
-                visible = visible.or(scope.paths("scope", "t.org_path"));
-            }
-            if (caller.isDepartment() && caller.orgCode() != null) {
-                visible = visible.or(ScopePredicate.of(
-                        "exists (select 1 from task_unit u where u.task_id = t.id and u.unit_code = :me)",
-                        Map.of("me", caller.orgCode())));
-            }
-        }
-        StringBuilder where = new StringBuilder(" where ").append(visible.addTo(params));
+        StringBuilder where = new StringBuilder(" where ").append(access.visibleTasks().addTo(params));
         if (overdue != null) {
             where.append(overdue ? " and o.responded_at is null and o.respond_by < :today"
                     : " and (o.responded_at is not null or o.respond_by >= :today)");

@@ -34,9 +34,9 @@ public class TargetReplicator implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        long id = requiredLong(event, "id");
-        long version = requiredLong(event, "version");
-        long year = requiredLong(event, "year");
+        long id = UnusableEvent.requiredLong(event, "id");
+        long version = UnusableEvent.requiredLong(event, "version");
+        long year = UnusableEvent.requiredLong(event, "year");
         if (id <= 0 || version < 0 || year < 1900 || year > 9999) {
             throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的 id、version 或 year 超出范围");
         }
@@ -67,15 +67,6 @@ public class TargetReplicator implements EventHandler {
                 .setParameter(10, version)
                 .setParameter(11, OffsetDateTime.now(clock))
                 .executeUpdate();
-    }
-
-    private static long requiredLong(FeedEvent event, String field) {
-        String text = UnusableEvent.requiredText(event, field);
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的字段 " + field + " 不是整数");
-        }
     }
 
     private static BigDecimal optionalDecimal(FeedEvent event, String field) {

@@ -11,7 +11,6 @@ import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.security.Caller;
-import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
@@ -45,7 +44,7 @@ public class TaskSearch {
     Caller caller;
 
     @Inject
-    Scope scope;
+    TaskAccess access;
 
     @Inject
     OrgTree tree;
@@ -131,7 +130,7 @@ public class TaskSearch {
     }
 
     private String where(TaskFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(visibility(params));
+        StringBuilder where = new StringBuilder(access.visibleTasks().addTo(params));
         LocalDate today = tasks.today();
         TaskColourRule rule = tasks.colourRule();
         String anchorCode = filter.orgUnit();
@@ -189,25 +188,6 @@ public class TaskSearch {
                     + " or t.status not in " + AWAITING_RESPONSE_SQL + ")");
         }
         return where.toString();
-    }
-
-    /**
-     * Who may see what: the caller's subtree for supervisors and leaders, its own tasks for a
-     * department (see {@link TaskAccess}).
-     */
-    private String visibility(Map<String, Object> params) {
-        if (caller.isAdmin()) {
-            return ScopePredicate.everything().addTo(params);
-        }
-        ScopePredicate visible = ScopePredicate.nothing();
-        if ((caller.isSupervisor() || caller.isLeader()) && caller.orgCode() != null) {
-            visible = visible.or(scope.paths("scope", "t.org_path"));
-        }
-        if (caller.isDepartment() && caller.orgCode() != null) {
-            visible = visible.or(ScopePredicate.of("t.id in (select v.task_id from task_unit v where v.unit_code = :me)",
-                    Map.of("me", caller.orgCode())));
-        }
-        return visible.addTo(params);
     }
 
     private void unitFilter(TaskFilter filter, String code, boolean explicit, StringBuilder where,
