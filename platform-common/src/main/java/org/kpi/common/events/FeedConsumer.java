@@ -36,7 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class FeedConsumer {
 
     private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     @Inject
     FeedConfig config;
@@ -82,7 +81,6 @@ public class FeedConsumer {
             } catch (RuntimeException e) {
                 state.failures++;
                 state.nextAttempt = now.plus(backoff.delayAfter(state.failures));
-                state.lastError = abbreviate(e.getMessage());
                 LOG.warnf("Feed %s: poll failed (%d in a row), next attempt at %s: %s",
                         feed, state.failures, state.nextAttempt, e.getMessage());
             }
@@ -95,23 +93,26 @@ public class FeedConsumer {
      */
     public int drain(String feed) {
         FeedState state = state(feed);
-        int applied = 0;
-        try {
-            while (true) {
-                long cursor = cursor(feed);
-                FeedPage page = client.read(feed, cursor);
-                state.head = page.headSeq() != null ? page.headSeq() : Math.max(state.head, page.lastSeq());
-                if (page.items().isEmpty()) {
-                    return applied;
-                }
-                applied += apply(feed, page.items());
-                if (page.items().size() < page.limit()) {
-                    return applied;
-                }
-            }
-        } finally {
-            state.cursor = cursor(feed);
+        if (state.parked < 0) {
             state.parked = parkedCount(feed);
+        }
+        int applied = 0;
+        while (true) {
+            long cursor = cursor(feed);
+            state.cursor = cursor;
+            FeedPage page = client.read(feed, cursor);
+            state.head = page.headSeq() != null ? page.headSeq() : Math.max(state.head, page.lastSeq());
+            if (page.items().isEmpty()) {
+                return applied;
+            }
+            try {
+                applied += apply(feed, page.items());
+            } finally {
+                state.cursor = cursor(feed);
+            }
+            if (page.items().size() < page.limit()) {
+                return applied;
+            }
         }
     }
 
@@ -155,13 +156,13 @@ public class FeedConsumer {
         }
     }
 
-    /** Lag, parked count and last error of each configured feed, as this replica last saw them. */
+    /** Lag, parked count and failed polls of each configured feed, as this replica last saw them. */
     public Map<String, FeedStatus> status() {
         Map<String, FeedStatus> result = new TreeMap<>();
         for (String feed : config.sources().keySet()) {
             FeedState s = state(feed);
-            result.put(feed, new FeedStatus(s.cursor, s.head, Math.max(0, s.head - s.cursor), s.parked,
-                    s.failures, s.lastError));
+            result.put(feed, new FeedStatus(s.cursor, s.head, Math.max(0, s.head - s.cursor), Math.max(0, s.parked),
+                    s.failures));
         }
         return result;
     }
@@ -211,7 +212,7 @@ public class FeedConsumer {
         } else {
             LOG.warnf("Feed %s: event %d (%s) cannot be used: %s", feed, event.seq(), event.type(), message);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        boolean parked = QuarkusTransaction.requiringNew().call(() -> {
             long cursor = lockCursor(feed);
             if (event.seq() <= cursor) {
                 return true;
@@ -263,6 +264,10 @@ public class FeedConsumer {
                     feed, event.seq(), event.type(), attempts);
             return true;
         });
+        if (parked) {
+            state(feed).parked = parkedCount(feed);
+        }
+        return parked;
     }
 
     private long lockCursor(String feed) {
@@ -289,22 +294,14 @@ public class FeedConsumer {
         }
     }
 
-
-    private static String abbreviate(String message) {
-        if (message == null) {
-            return null;
-        }
-        return message.length() <= MAX_ERROR_LENGTH ? message : message.substring(0, MAX_ERROR_LENGTH);
-    }
-
     /** What one replica knows of one feed. */
     static final class FeedState {
         volatile int failures;
         volatile Instant nextAttempt = Instant.EPOCH;
         volatile long cursor;
         volatile long head;
-        volatile long parked;
-        volatile String lastError;
+        /** Parked events of the feed, -1 until first counted. */
+        volatile long parked = -1;
     }
 
     /**
@@ -315,9 +312,8 @@ public class FeedConsumer {
      * @param lag      events the producer has that are not applied here yet
      * @param parked   events parked as dead letters and not replayed
      * @param failures consecutive failed polls
-     * @param lastError what the last failed poll said
      */
-    public record FeedStatus(long cursor, long head, long lag, long parked, int failures, String lastError) {
+    public record FeedStatus(long cursor, long head, long lag, long parked, int failures) {
     }
 
     /** An event failed and has attempts left: the feed waits for the next poll. */

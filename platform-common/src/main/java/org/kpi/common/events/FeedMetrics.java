@@ -32,7 +32,7 @@ public class FeedMetrics {
                     .description("Events of the feed not applied here yet")
                     .tag("feed", feed)
                     .register(registry);
-            Gauge.builder("kpi.feed.parked", state, s -> s.parked)
+            Gauge.builder("kpi.feed.parked", state, s -> Math.max(0, s.parked))
                     .baseUnit("events")
                     .description("Events of the feed parked as dead letters and not replayed")
                     .tag("feed", feed)

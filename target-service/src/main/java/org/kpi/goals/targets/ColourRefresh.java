@@ -11,6 +11,8 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.kpi.common.jobs.JobClaims;
+import org.kpi.common.problem.ProblemMappers;
+import org.kpi.goals.indicators.Indicator;
 import org.kpi.goals.indicators.IndicatorService;
 import org.kpi.goals.progress.ProgressService;
 
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,7 +98,7 @@ public class ColourRefresh {
      */
     public Result recolourIndicator(String indicatorCode, LocalDate asOf) {
         List<TargetRef> refs = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select new org.kpi.goals.targets.ColourRefresh$TargetRef(t.id, t.version) from Target t"
+                        "select new org.kpi.goals.targets.ColourRefresh$TargetRef(t.id, t.version, t.indicatorCode) from Target t"
                                 + " where t.indicatorCode = :indicator and t.year >= :year order by t.id", TargetRef.class)
                 .setParameter("indicator", indicatorCode)
                 .setParameter("year", (short) (asOf.getYear() - 1))
@@ -110,7 +113,7 @@ public class ColourRefresh {
         while (true) {
             long from = after;
             List<TargetRef> page = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                            "select new org.kpi.goals.targets.ColourRefresh$TargetRef(t.id, t.version) from Target t"
+                            "select new org.kpi.goals.targets.ColourRefresh$TargetRef(t.id, t.version, t.indicatorCode) from Target t"
                                     + " where t.id > :after and t.year >= :year order by t.id", TargetRef.class)
                     .setParameter("after", from)
                     .setParameter("year", (short) (asOf.getYear() - 1))
@@ -129,19 +132,21 @@ public class ColourRefresh {
      * it is being recoloured, is counted as a conflict and left as its writer left it.
      */
     public Result recolour(List<TargetRef> refs, LocalDate asOf) {
+        // the run reads each indicator once; the rules only read them
+        Map<String, Indicator> catalogue = QuarkusTransaction.requiringNew().call(() ->
+                indicators.byCode(refs.stream().map(TargetRef::indicatorCode).distinct().toList()));
         int changed = 0;
         int conflicts = 0;
         int failed = 0;
         for (TargetRef ref : refs) {
             try {
-                Boolean result = QuarkusTransaction.requiringNew().call(() -> recolourOne(ref, asOf));
+                Boolean result = QuarkusTransaction.requiringNew().call(
+                        () -> recolourOne(ref, catalogue.get(ref.indicatorCode()), asOf));
                 if (result == null) {
                     conflicts++;
                 } else if (result) {
                     changed++;
                 }
-            } catch (OptimisticLockException | StaleStateException e) {
-                conflicts++;
             } catch (RuntimeException e) {
                 if (isConflict(e)) {
                     conflicts++;
@@ -155,27 +160,23 @@ public class ColourRefresh {
     }
 
     /** True when the colour changed, false when not, {@code null} when the target moved on since it was listed. */
-    private Boolean recolourOne(TargetRef ref, LocalDate asOf) {
+    private Boolean recolourOne(TargetRef ref, Indicator indicator, LocalDate asOf) {
         Target target = em.find(Target.class, ref.id());
         if (target == null || target.version != ref.version()) {
             return null;
         }
-        boolean changed = targets.recolour(target, indicators.require(target.indicatorCode), asOf);
+        boolean changed = targets.recolour(target, indicator, asOf);
         em.flush();
         return changed;
     }
 
     private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        return ProblemMappers.causeOf(e, OptimisticLockException.class) != null
+                || ProblemMappers.causeOf(e, StaleStateException.class) != null;
     }
 
-    /** A target as listed for a run: its id and the version it had then. */
-    public record TargetRef(long id, long version) {
+    /** A target as listed for a run: its id, the version it had then, and its indicator. */
+    public record TargetRef(long id, long version, String indicatorCode) {
     }
 
     /**

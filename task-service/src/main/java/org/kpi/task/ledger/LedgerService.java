@@ -214,6 +214,7 @@ public class LedgerService {
         List<CellError> stale = new ArrayList<>();
         List<Planned> plan = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        preload(rows);
         for (LedgerRow row : rows) {
             errors.addAll(row.unreadable());
             if (!row.unreadable().isEmpty()) {
@@ -295,6 +296,19 @@ public class LedgerService {
             throw LedgerProblems.staleRows(stale);
         }
         return plan;
+    }
+
+    /**
+     * Loads the tasks the rows name, a thousand per query, into the persistence context, so that
+     * checking each row finds its task there instead of with a query of its own.
+     */
+    private void preload(List<LedgerRow> rows) {
+        List<Long> ids = rows.stream().map(LedgerRow::id).filter(Objects::nonNull).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("from Task t where t.id in :ids", Task.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList();
+        }
     }
 
     /**
