@@ -1,6 +1,7 @@
 package org.kpi.common.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 
@@ -21,7 +22,10 @@ import java.time.OffsetDateTime;
  * @param replayedAt when a replay succeeded
  * @param replayedBy who replayed it
  */
-public record DeadLetterView(long id, String feed, long seq, String type, String key, JsonNode payload,
+@Schema(name = "DeadLetter", description = "被搁置的事件（死信） · A parked event")
+public record DeadLetterView(long id, String feed, long seq, String type, String key,
+                             @Schema(description = "生产方发来的事件数据 · The event's data") JsonNode payload,
                              OffsetDateTime occurredAt, String error, int attempts, DeadLetter.Status status,
-                             OffsetDateTime parkedAt, OffsetDateTime replayedAt, String replayedBy) {
+                             OffsetDateTime parkedAt, @Schema(nullable = true) OffsetDateTime replayedAt,
+                             @Schema(nullable = true) String replayedBy) {
 }

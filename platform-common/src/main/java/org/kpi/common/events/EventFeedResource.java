@@ -6,16 +6,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Roles;
-import org.kpi.common.web.QueryParams;
 
 import java.util.List;
 
@@ -32,7 +35,11 @@ import java.util.List;
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+@Tag(name = EventFeedResource.TAG, description = "服务内部：事件流（发件箱）与被搁置的事件，不从外部路由 · "
+        + "Service-internal: the event feed (outbox) and parked events; not routed from outside")
 public class EventFeedResource {
+
+    public static final String TAG = "事件流 Event feeds";
 
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 100;
@@ -51,10 +58,14 @@ public class EventFeedResource {
 
     @GET
     @Transactional
-    @Operation(summary = "本服务的事件流（按 seq 递增）")
-    public FeedPage read(@QueryParam("after") String afterParam, @QueryParam("limit") String limitParam) {
-        long after = QueryParams.longValue("after", afterParam, 0L, 0L, Long.MAX_VALUE);
-        int limit = (int) QueryParams.longValue("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    @Operation(operationId = "readEvents", summary = "本服务的事件流（按 seq 递增）")
+    public FeedPage read(
+            @QueryParam("after") @Min(0) @Parameter(description = "游标：只返回 seq 大于它的事件，默认 0 · "
+                    + "Cursor: events with a greater seq (default 0)") Long afterParam,
+            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) @Parameter(description = "最多返回的事件数，默认 "
+                    + DEFAULT_LIMIT + " · Most events returned (default " + DEFAULT_LIMIT + ")") Integer limitParam) {
+        long after = afterParam == null ? 0L : afterParam;
+        int limit = limitParam == null ? DEFAULT_LIMIT : limitParam;
         long head = settle();
         List<OutboxEvent> rows = em.createQuery(
                         "from OutboxEvent e where e.seq > :after order by e.seq", OutboxEvent.class)

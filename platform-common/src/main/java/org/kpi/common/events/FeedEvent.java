@@ -1,6 +1,7 @@
 package org.kpi.common.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 
@@ -13,5 +14,8 @@ import java.time.OffsetDateTime;
  * @param key        the id of the object the event is about
  * @param payload    the object's state (event-carried state transfer)
  */
-public record FeedEvent(long seq, String type, OffsetDateTime occurredAt, String key, JsonNode payload) {
+@Schema(description = "事件流中的一个事件 · One event of a feed")
+public record FeedEvent(long seq, String type, OffsetDateTime occurredAt, String key,
+                        @Schema(description = "对象变更后的状态，结构随 type 而定 · The object's state; its shape "
+                                        + "depends on type") JsonNode payload) {
 }

@@ -1,5 +1,7 @@
 package org.kpi.common.events;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -12,5 +14,7 @@ import java.util.List;
  * @param headSeq the highest {@code seq} the feed serves at the moment (consumers' lag is
  *                {@code headSeq} minus their cursor); {@code null} from producers that do not say
  */
-public record FeedPage(List<FeedEvent> items, long after, int limit, long lastSeq, Long headSeq) {
+@Schema(description = "事件流的一页 · One page of a feed")
+public record FeedPage(List<FeedEvent> items, long after, int limit, long lastSeq,
+                       @Schema(nullable = true) Long headSeq) {
 }

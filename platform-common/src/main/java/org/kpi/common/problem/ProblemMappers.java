@@ -198,6 +198,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // a typed query parameter that failed to convert (QueryParamConverters) says why itself
+        ProblemException refused = causeOf(e, ProblemException.class);
+        if (refused != null) {
+            return respond(refused.problem());
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         StreamedBodyLimit.BodyTooLargeException tooLarge = causeOf(e, StreamedBodyLimit.BodyTooLargeException.class);
         if (tooLarge != null) {

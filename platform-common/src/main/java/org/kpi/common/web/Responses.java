@@ -1,0 +1,34 @@
+package org.kpi.common.web;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** The success responses resources build: a creation with its address, a versioned object with its ETag. */
+public final class Responses {
+
+    /** Description of an {@code If-Match} the server requires (state changes). */
+    public static final String IF_MATCH = "对象当前的 ETag（例如 \"3\"），必填；缺少时 428，已过期时 409 · "
+            + "The object's current ETag, required: missing is a 428, stale a 409";
+
+    /** Description of an {@code If-Match} that the body's {@code version} may replace (PUT, PATCH). */
+    public static final String IF_MATCH_OR_VERSION = "对象当前的 ETag（例如 \"3\"）；也可在请求体中给出 version，"
+            + "两者都没有时 428，已过期时 409 · The object's current ETag, or version in the body: neither is a "
+            + "428, stale a 409";
+
+    private Responses() {
+    }
+
+    /** 201 with {@code Location} and {@code ETag}. */
+    public static <T> RestResponse<T> created(String location, T body, long version) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location))
+                .tag(ETags.entityTag(version))
+                .entity(body)
+                .build();
+    }
+
+    /** 200 with the object's {@code ETag}. */
+    public static <T> RestResponse<T> tagged(T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).tag(ETags.entityTag(version)).build();
+    }
+}
