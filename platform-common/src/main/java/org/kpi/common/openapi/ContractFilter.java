@@ -55,23 +55,100 @@ public class ContractFilter implements OASFilter {
     static final String SCHEMA_PREFIX = "#/components/schemas/";
     static final String JSON_NODE = "JsonNode";
 
+    private final Set<StandardProblem> used = java.util.EnumSet.noneOf(StandardProblem.class);
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        used.clear();
         Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
         api.setComponents(components);
         components.addSchema(PROBLEM_ERROR, problemErrorSchema());
         components.addSchema(PROBLEM, problemSchema());
-        for (StandardProblem problem : StandardProblem.values()) {
-            components.addResponse(problem.name(), problem.response());
-        }
         components.setSecuritySchemes(Map.of(SECURITY_SCHEME, securityScheme()));
         info(api);
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> operation(path, method, operation, components)));
         }
+        // the shared error responses, those the operations use
+        for (StandardProblem problem : StandardProblem.values()) {
+            if (used.contains(problem)) {
+                components.addResponse(problem.name(), problem.response());
+            }
+        }
         freeJson(components);
+        inlineNullableReferences(components);
         requireResponseProperties(api, components);
+    }
+
+    /**
+     * A nullable field of a named type (a timestamp, an enum, a nested record) is modelled as
+     * {@code anyOf: [{$ref}, {type: null}]}, which OpenAPI 3.0 can only write as
+     * {@code allOf: [{$ref}], nullable: true}: a form in which {@code null} still fails the
+     * referenced schema. Such a field gets the referenced schema's definition inline, with
+     * {@code null} allowed.
+     */
+    private static void inlineNullableReferences(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        Deque<Schema> pending = new ArrayDeque<>(components.getSchemas().values());
+        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                for (Map.Entry<String, Schema> property : new LinkedHashMap<>(schema.getProperties()).entrySet()) {
+                    Schema inline = nullableCopy(property.getValue(), components);
+                    if (inline != null) {
+                        schema.addProperty(property.getKey(), inline);
+                    }
+                    pending.add(schema.getProperties().get(property.getKey()));
+                }
+            }
+            if (schema.getItems() != null) {
+                pending.add(schema.getItems());
+            }
+        }
+    }
+
+    /** The inline, nullable copy of a nullable reference; {@code null} if {@code schema} is not one. */
+    private static Schema nullableCopy(Schema schema, Components components) {
+        List<Schema> options = schema.getAnyOf();
+        if (options == null || options.size() != 2) {
+            return null;
+        }
+        Schema reference = options.stream().filter(o -> o.getRef() != null).findFirst().orElse(null);
+        boolean allowsNull = options.stream().anyMatch(o -> o.getType() != null
+                && o.getType().equals(List.of(Schema.SchemaType.NULL)));
+        if (reference == null || !allowsNull) {
+            return null;
+        }
+        Schema target = components.getSchemas().get(reference.getRef().substring(SCHEMA_PREFIX.length()));
+        if (target == null) {
+            return null;
+        }
+        Schema copy = OASFactory.createSchema();
+        if (target.getType() != null) {
+            copy.setType(new ArrayList<>(target.getType()));
+        }
+        copy.addType(Schema.SchemaType.NULL);
+        copy.setFormat(target.getFormat());
+        copy.setDescription(schema.getDescription() != null ? schema.getDescription() : target.getDescription());
+        if (target.getEnumeration() != null) {
+            List<Object> values = new ArrayList<>(target.getEnumeration());
+            values.add(null);
+            copy.setEnumeration(values);
+        }
+        if (target.getProperties() != null) {
+            copy.setProperties(new LinkedHashMap<>(target.getProperties()));
+        }
+        copy.setItems(target.getItems());
+        copy.setAdditionalPropertiesSchema(target.getAdditionalPropertiesSchema());
+        copy.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
+        return copy;
     }
 
     /**
@@ -113,10 +190,18 @@ public class ContractFilter implements OASFilter {
                 .license(OASFactory.createLicense()
                         .name("Apache-2.0")
                         .url("https://www.apache.org/licenses/LICENSE-2.0"));
+        List<org.eclipse.microprofile.openapi.models.servers.Server> servers = new ArrayList<>();
+        servers.add(OASFactory.createServer().url("/").description(
+                "同源：经统一入口（控制台或 Ingress）访问 · Same origin, through the single entry point"));
         if (api.getServers() != null) {
-            api.getServers().stream().filter(server -> server.getDescription() == null)
-                    .forEach(server -> server.setDescription("本地运行（./kpi up） · Local, started by ./kpi up"));
+            api.getServers().stream().filter(server -> !"/".equals(server.getUrl())).forEach(server -> {
+                if (server.getDescription() == null) {
+                    server.setDescription("本服务直连，本地运行（./kpi up） · This service directly, under ./kpi up");
+                }
+                servers.add(server);
+            });
         }
+        api.setServers(servers);
     }
 
     private static SecurityScheme securityScheme() {
@@ -184,6 +269,7 @@ public class ContractFilter implements OASFilter {
                 answers.add(problem);
             }
         }
+        used.addAll(answers);
         for (StandardProblem problem : answers) {
             operation.getResponses().addAPIResponse(problem.code(),
                     OASFactory.createAPIResponse().ref(problem.name()));

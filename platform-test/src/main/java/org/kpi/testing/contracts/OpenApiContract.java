@@ -1,0 +1,161 @@
+package org.kpi.testing.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every service's OpenAPI document must be for clients to be generated from it: each
+ * operation named, tagged, typed and with every error a problem; parameters typed and described;
+ * no Jackson internals published as models. Each service's test class extends this and reads its
+ * own live document. (Whether the document tells the truth about what the service does is checked
+ * on every exchange of every test by {@link OpenApiValidation}.)
+ */
+public abstract class OpenApiContract {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private JsonNode document;
+
+    @BeforeEach
+    void readDocument() throws IOException {
+        String text = RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        document = new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    public void documentNamesItsVersionContactLicenceServersAndTokenScheme() {
+        assertEquals("3.0.3", document.path("openapi").asText());
+        JsonNode info = document.path("info");
+        assertTrue(info.path("title").asText().contains("-service"), "title names the service");
+        assertTrue(info.path("version").isTextual(), "version");
+        assertTrue(info.path("contact").path("name").isTextual(), "contact");
+        assertTrue(info.path("license").path("name").isTextual(), "license");
+        assertTrue(document.path("servers").size() > 0, "servers");
+        JsonNode bearer = document.path("components").path("securitySchemes").path("bearer");
+        assertEquals("http", bearer.path("type").asText());
+        assertEquals("bearer", bearer.path("scheme").asText());
+        assertTrue(bearer.path("description").asText().contains("./kpi token"),
+                "the scheme says where a token comes from");
+    }
+
+    @Test
+    public void everyOperationHasAUniqueOperationIdASummaryAndADeclaredTag() {
+        Set<String> declaredTags = new HashSet<>();
+        document.path("tags").forEach(tag -> {
+            assertTrue(tag.path("description").asText().length() > 10, "tag " + tag + " is described");
+            declaredTags.add(tag.path("name").asText());
+        });
+        Set<String> ids = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        operations((where, operation) -> {
+            String id = operation.path("operationId").asText("");
+            if (id.isEmpty() || !ids.add(id)) {
+                problems.add(where + ": operationId missing or repeated '" + id + "'");
+            }
+            if (operation.path("summary").asText("").isBlank()) {
+                problems.add(where + ": no summary");
+            }
+            if (operation.path("tags").size() != 1 || !declaredTags.contains(operation.path("tags").get(0).asText())) {
+                problems.add(where + ": not under exactly one declared tag " + operation.path("tags"));
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    public void everySuccessIsTypedAndEveryErrorIsAProblem() {
+        List<String> problems = new ArrayList<>();
+        operations((where, operation) -> {
+            Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
+            while (responses.hasNext()) {
+                Map.Entry<String, JsonNode> entry = responses.next();
+                String code = entry.getKey();
+                JsonNode response = resolve(entry.getValue());
+                if (code.startsWith("2") && !"204".equals(code)) {
+                    JsonNode content = response.path("content");
+                    if (content.isEmpty()) {
+                        problems.add(where + " " + code + ": no content");
+                    }
+                    content.fields().forEachRemaining(media -> {
+                        JsonNode schema = media.getValue().path("schema");
+                        if (!schema.has("$ref") && !schema.has("type")) {
+                            problems.add(where + " " + code + " " + media.getKey() + ": untyped body");
+                        }
+                    });
+                } else if (code.startsWith("4") || code.startsWith("5")) {
+                    JsonNode schema = response.path("content").path("application/problem+json").path("schema");
+                    if (!"#/components/schemas/Problem".equals(schema.path("$ref").asText())) {
+                        problems.add(where + " " + code + ": not a problem+json Problem");
+                    }
+                }
+                if ("201".equals(code)) {
+                    JsonNode headers = response.path("headers");
+                    if (!headers.has("Location") || !headers.has("ETag")) {
+                        problems.add(where + " 201: no Location or ETag header");
+                    }
+                }
+            }
+            if (!operation.path("responses").has("401") && operation.has("security")) {
+                problems.add(where + ": secured but no 401");
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    public void everyParameterIsDescribedAndTyped() {
+        List<String> problems = new ArrayList<>();
+        operations((where, operation) -> operation.path("parameters").forEach(parameter -> {
+            String name = parameter.path("in").asText() + " " + parameter.path("name").asText();
+            if (parameter.path("description").asText("").isBlank()) {
+                problems.add(where + " " + name + ": no description");
+            }
+            JsonNode schema = parameter.path("schema");
+            if (!schema.has("type") && !schema.has("$ref")) {
+                problems.add(where + " " + name + ": untyped");
+            }
+        }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    public void noFrameworkTypeIsPublishedAsAModel() {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (String internal : List.of("JsonNode", "ObjectNode", "Response", "RestResponse", "FileUpload", "Item",
+                "Item1")) {
+            assertTrue(schemas.path(internal).isMissingNode(), internal + " is published as a model");
+        }
+        String text = document.toString();
+        assertTrue(!text.contains("\"schema\":{}"), "an empty schema is published somewhere");
+    }
+
+    private void operations(BiConsumer<String, JsonNode> check) {
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                check.accept(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
+            }
+        }));
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asText("");
+        String prefix = "#/components/responses/";
+        return ref.startsWith(prefix) ? document.path("components").path("responses").path(ref.substring(prefix.length()))
+                : node;
+    }
+}
