@@ -50,7 +50,8 @@ public abstract class SecurityContract {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401))
-                .body("type", containsString("unauthenticated"));
+                .body("type", containsString("unauthenticated"))
+                .body("instance", equalTo(protectedPath()));
     }
 
     @Test
