@@ -3,7 +3,9 @@ package org.kpi.task.tasks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +35,9 @@ public record TaskPatch(
         ReportingCadence reportingCadence,
         @Valid
         Quantity quantity,
-        @Size(max = 64, message = "目标编号最长 64 个字符")
-        String targetId,
+        @PositiveOrZero(message = "目标编号应为正整数，0 表示取消关联")
+        @Schema(description = "关联的年度目标编号；0 表示取消关联 · The target this task serves; 0 removes the link")
+        Long targetId,
         @Size(max = 50, message = "节点最多 50 个")
         List<@NotNull(message = "节点不能为空") @Valid MilestoneInput> milestones,
         Long version) {
