@@ -26,6 +26,8 @@ import java.time.OffsetDateTime;
 public record DeadLetterView(long id, String feed, long seq, String type, String key,
                              @Schema(description = "生产方发来的事件数据 · The event's data") JsonNode payload,
                              OffsetDateTime occurredAt, String error, int attempts, DeadLetter.Status status,
-                             OffsetDateTime parkedAt, @Schema(nullable = true) OffsetDateTime replayedAt,
+                             OffsetDateTime parkedAt,
+                             @Schema(nullable = true, implementation = String.class, format = "date-time")
+                             OffsetDateTime replayedAt,
                              @Schema(nullable = true) String replayedBy) {
 }

@@ -1,6 +1,8 @@
 package org.kpi.task.tasks;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,25 +25,31 @@ public record TaskView(
         String leadUnitCode,
         List<String> coUnitCodes,
         @Schema(nullable = true) String responsibleLeader,
-        @Schema(nullable = true) LocalDate startDate,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate startDate,
         LocalDate dueDate,
         ReportingCadence reportingCadence,
-        @Schema(nullable = true) Quantity quantity,
+        @Schema(nullable = true, type = SchemaType.OBJECT, implementation = Object.class,
+                description = "目标数量 · The quantity to reach",
+                properties = {
+                    @SchemaProperty(name = "value", type = SchemaType.NUMBER, description = "数量 · Amount"),
+                    @SchemaProperty(name = "unit", type = SchemaType.STRING, description = "计量单位 · Unit")
+                })
+        Quantity quantity,
         @Schema(nullable = true) Long targetId,
         List<MilestoneView> milestones,
         TaskStatus status,
         Colour colour,
         boolean overdue,
         long daysOverdue,
-        @Schema(nullable = true) LocalDate nextDueDate,
-        @Schema(nullable = true) LocalDate responseDueDate,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate nextDueDate,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate responseDueDate,
         boolean responseOverdue,
         @Schema(nullable = true) Integer percentDone,
         @Schema(nullable = true) BigDecimal quantityReached,
         @Schema(nullable = true) String closureSummary,
         @Schema(nullable = true) String lastReason,
-        @Schema(nullable = true) OffsetDateTime closureRequestedAt,
-        @Schema(nullable = true) OffsetDateTime closedAt,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime closureRequestedAt,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime closedAt,
         String createdBy,
         long version,
         OffsetDateTime createdAt,
