@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Roles;
@@ -54,6 +55,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id: \\d+}/replay")
     @Operation(operationId = "replayDeadLetter", summary = "重放一个死信：成功则标记为已重放")
+    @APIResponseSchema(value = DeadLetterView.class, responseCode = "200", responseDescription = "已重放 · Replayed")
     @APIResponse(responseCode = "422", description = "事件仍无法处理 · The event still cannot be applied")
     public DeadLetterView replay(@PathParam("id") @Parameter(description = "死信编号 · Dead-letter id") long id) {
         return service.replay(id, caller.subject());

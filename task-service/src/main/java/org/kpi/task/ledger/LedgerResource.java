@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,11 +55,12 @@ public class LedgerResource {
     @Operation(operationId = "exportTaskLedger", summary = "导出任务台账（.xlsx，筛选条件同任务列表）")
     @APIResponse(responseCode = "200", description = "任务台账工作簿 · The ledger workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public RestResponse<byte[]> export(@BeanParam TaskListParams params) {
+    public Response export(@BeanParam TaskListParams params) {
         byte[] workbook = service.export(params.filter());
         String name = URLEncoder.encode("任务台账-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return RestResponse.ResponseBuilder.ok(workbook, XLSX)
+        // a plain Response: a typed RestResponse<byte[]> is written by Jackson (as base64) here
+        return Response.ok(workbook, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"tasks.xlsx\"; filename*=UTF-8''" + name)
                 .build();
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -117,13 +118,14 @@ public class ReportResource {
                 @Content(mediaType = "application/x-ole-storage",
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public RestResponse<byte[]> download(
+    public Response download(
             @PathParam("taskId") @Parameter(description = TASK_ID) long taskId,
             @PathParam("reportId") @Parameter(description = REPORT_ID) long reportId,
             @PathParam("attachmentId") @Parameter(description = "附件编号 · Attachment id") long attachmentId) {
         ReportService.Download download = service.download(taskId, reportId, attachmentId);
         String encoded = URLEncoder.encode(download.meta().fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return RestResponse.ResponseBuilder.ok(download.content(), download.meta().mediaType())
+        // a plain Response: a typed RestResponse<byte[]> is written by Jackson (as base64) here
+        return Response.ok(download.content(), download.meta().mediaType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

@@ -15,6 +15,9 @@ import java.util.List;
  * defaults to the caller's own unit and must lie in the caller's scope. Lead and co-units must
  * lie within it. {@code reportingCadence} defaults to {@code NONE}.
  */
+@Schema(additionalProperties = Schema.True.class,
+        description = "新任务；服务器所有的字段（编号、状态、版本等）即使发送也被忽略"
+                + " · A new task; server-owned fields (id, status, version …) are ignored if sent")
 public record TaskCreate(
         @NotBlank(message = "任务名称不能为空")
         @Size(max = 300, message = "任务名称最长 300 个字符")

@@ -15,6 +15,9 @@ import java.util.List;
  * replaces the list (see {@link MilestoneInput}). {@code version} stands in for If-Match.
  * The owning unit, status and server-owned fields cannot be changed here.
  */
+@Schema(additionalProperties = Schema.True.class,
+        description = "对任务的修改：只改发送的（非 null）字段；服务器所有的字段即使发送也被忽略"
+                + " · Changes to a task: only fields sent (non-null) change; server-owned fields are ignored if sent")
 public record TaskPatch(
         @Size(min = 1, max = 300, message = "任务名称长度应为 1 到 300 个字符")
         String title,
