@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasToString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -106,6 +107,19 @@ class TargetReferenceTest {
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
                 .body("{\"targetId\":" + own + "}").patch("/api/v1/tasks/" + id)
                 .then().statusCode(200).body("targetId", hasToString(own));
+    }
+
+    @Test
+    void aTaskIsUnlinkedFromItsTargetWithZero() {
+        OrgFixture.Tree tree = orgs.tree();
+        long id = TaskApi.create(tree, "取消关联目标");
+        long own = orgs.target(tree.districtA(), tree.a1());
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
+                .body("{\"targetId\":" + own + "}").patch("/api/v1/tasks/" + id)
+                .then().statusCode(200).body("targetId", hasToString(Long.toString(own)));
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"1\"")
+                .body("{\"targetId\":0}").patch("/api/v1/tasks/" + id)
+                .then().statusCode(200).body("targetId", nullValue());
     }
 
     @Test

@@ -55,6 +55,8 @@ public class LedgerResource {
     @Operation(operationId = "exportTaskLedger", summary = "导出任务台账（.xlsx，筛选条件同任务列表）")
     @APIResponse(responseCode = "200", description = "任务台账工作簿 · The ledger workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "422", description = "符合条件的任务超过导出上限，请缩小筛选范围 · More tasks match "
+            + "than an export may hold; narrow the filter")
     public Response export(@BeanParam TaskListParams params) {
         byte[] workbook = service.export(params.filter());
         String name = URLEncoder.encode("任务台账-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
