@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasToString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,7 +50,7 @@ class TargetReferenceTest {
 
     static String taskWithTarget(OrgFixture.Tree tree, String targetId) {
         return TaskApi.body(tree, "关联目标的任务", "2026-12-31", "2026-08-31")
-                .replace("\"milestones\"", "\"targetId\":\"" + targetId + "\",\"milestones\"");
+                .replace("\"milestones\"", "\"targetId\":" + targetId + ",\"milestones\"");
     }
 
     static ExtractableResponse<Response> createTask(OrgFixture.Tree tree, String targetId) {
@@ -59,7 +61,7 @@ class TargetReferenceTest {
     static ExtractableResponse<Response> record(OrgFixture.Tree tree, String targetId) {
         return TestTokens.as("supervisor", tree.districtA())
                 .body("{\"orgUnitCode\":\"" + tree.a1() + "\",\"kind\":\"TALK\",\"reason\":\"目标滞后\","
-                        + "\"targetId\":\"" + targetId + "\"}")
+                        + "\"targetId\":" + targetId + "}")
                 .post("/api/v1/accountability-records").then().extract();
     }
 
@@ -99,12 +101,25 @@ class TargetReferenceTest {
         long id = TaskApi.create(tree, "改关联目标");
         String otherDistricts = Long.toString(orgs.target(tree.districtB(), tree.b1()));
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
-                .body("{\"targetId\":\"" + otherDistricts + "\"}").patch("/api/v1/tasks/" + id)
+                .body("{\"targetId\":" + otherDistricts + "}").patch("/api/v1/tasks/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("targetId"));
         String own = Long.toString(orgs.target(tree.districtA(), tree.a1()));
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
-                .body("{\"targetId\":\"" + own + "\"}").patch("/api/v1/tasks/" + id)
-                .then().statusCode(200).body("targetId", equalTo(own));
+                .body("{\"targetId\":" + own + "}").patch("/api/v1/tasks/" + id)
+                .then().statusCode(200).body("targetId", hasToString(own));
+    }
+
+    @Test
+    void aTaskIsUnlinkedFromItsTargetWithZero() {
+        OrgFixture.Tree tree = orgs.tree();
+        long id = TaskApi.create(tree, "取消关联目标");
+        long own = orgs.target(tree.districtA(), tree.a1());
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"0\"")
+                .body("{\"targetId\":" + own + "}").patch("/api/v1/tasks/" + id)
+                .then().statusCode(200).body("targetId", hasToString(Long.toString(own)));
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"1\"")
+                .body("{\"targetId\":0}").patch("/api/v1/tasks/" + id)
+                .then().statusCode(200).body("targetId", nullValue());
     }
 
     @Test

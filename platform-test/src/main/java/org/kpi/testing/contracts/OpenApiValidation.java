@@ -75,7 +75,8 @@ public class OpenApiValidation implements Filter, QuarkusTestBeforeEachCallback 
 
     private static String document(int port) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            // HTTP/1.1: the default h2c upgrade attempt now and then misreads the answer as HTTP/2 frames
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/openapi?format=json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -101,8 +102,11 @@ public class OpenApiValidation implements Filter, QuarkusTestBeforeEachCallback 
         OpenApiInteractionValidator validator = validator(requestSpec.getPort());
         String exchange = request.getMethod() + " " + request.getPath() + " → " + response.statusCode();
         boolean refused = response.statusCode() >= 400 && response.statusCode() < 500;
+        // REST Assured hands the validator no body for a multipart request: its parts are not "missing"
+        boolean multipart = !requestSpec.getMultiPartParams().isEmpty();
         List<ValidationReport.Message> requestErrors = validator.validateRequest(request).getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !(multipart && "validation.request.body.missing".equals(m.getKey()))).toList();
         if (requestErrors.stream().anyMatch(m -> UNKNOWN_OPERATION.contains(m.getKey()))) {
             String type = response.contentType();
             if (!refused || type == null || !type.startsWith("application/problem+json")) {

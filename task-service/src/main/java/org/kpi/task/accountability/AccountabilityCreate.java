@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An accountability record as a supervisor enters it. */
 public record AccountabilityCreate(
@@ -17,6 +18,7 @@ public record AccountabilityCreate(
         String reason,
         @Positive(message = "任务编号应为正整数")
         Long taskId,
-        @Size(max = 64, message = "目标编号最长 64 个字符")
-        String targetId) {
+        @Positive(message = "目标编号应为正整数")
+        @Schema(description = "涉及的年度目标编号（目标与考核服务） · The target (of target-service) concerned")
+        Long targetId) {
 }

@@ -36,8 +36,8 @@ public class AccountabilityRecord {
     @Column(name = "task_id")
     public Long taskId;
 
-    @Column(name = "target_id", length = 64)
-    public String targetId;
+    @Column(name = "target_id")
+    public Long targetId;
 
     @Column(name = "recorded_by", nullable = false, length = 128)
     public String recordedBy;

@@ -84,7 +84,7 @@ public class AccountabilityService {
             }
         }
         List<FieldError> errors = new ArrayList<>();
-        String targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
+        Long targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -384,7 +384,7 @@ public class LedgerService {
                 && Objects.equals(row.dueDate(), task.dueDate)
                 && cadence == task.reportingCadence
                 && sameQuantity
-                && Objects.equals(trimToNull(row.targetId()), task.targetId)
+                && Objects.equals(row.targetId(), task.targetId)
                 && rowMilestones.equals(milestones);
     }
 
@@ -413,7 +413,8 @@ public class LedgerService {
                 orClear(r.source(), task.source), r.leadUnitCode(), r.coUnitCodes() == null ? List.of() : r.coUnitCodes(),
                 orClear(r.responsibleLeader(), task.responsibleLeader), r.startDate(), r.dueDate(),
                 r.reportingCadence() == null ? ReportingCadence.NONE : r.reportingCadence(), r.quantity(),
-                orClear(r.targetId(), task.targetId), milestones, null);
+                r.targetId() != null ? r.targetId() : task.targetId == null ? null : Long.valueOf(0),
+                milestones, null);
     }
 
     /** The row's text, or "" to clear a value the task has, or null to leave an absent one absent. */
@@ -496,7 +497,7 @@ public class LedgerService {
         TaskCreate request = new TaskCreate(title, cells.text(LedgerColumn.DESCRIPTION), cells.text(LedgerColumn.CATEGORY),
                 cells.text(LedgerColumn.SOURCE), cells.text(LedgerColumn.ORG_UNIT), cells.text(LedgerColumn.LEAD_UNIT),
                 co, cells.text(LedgerColumn.RESPONSIBLE_LEADER), start, due, cadence,
-                quantity == null ? null : new Quantity(quantity, unit), cells.text(LedgerColumn.TARGET_ID),
+                quantity == null ? null : new Quantity(quantity, unit), cells.whole(LedgerColumn.TARGET_ID),
                 milestones);
         return new LedgerRow(rowNumber, id, version, request, errors);
     }

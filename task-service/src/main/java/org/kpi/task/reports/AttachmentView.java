@@ -1,10 +1,16 @@
 package org.kpi.task.reports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 
 /** An attachment as clients see it; {@code href} downloads it. */
+@Schema(description = "附件信息，href 为下载地址 · An attachment; href downloads it")
 public record AttachmentView(Long id, String fileName, String mediaType, long sizeBytes, String sha256,
                              String uploadedBy, OffsetDateTime uploadedAt, String href) {
+
+    /** An attachment is never changed once uploaded, so it has one version, the ETag of its upload. */
+    static final long VERSION = 0;
 
     static AttachmentView of(Attachment a) {
         return new AttachmentView(a.id, a.fileName, a.mediaType, a.sizeBytes, a.sha256, a.uploadedBy, a.uploadedAt,

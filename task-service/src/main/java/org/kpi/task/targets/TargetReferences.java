@@ -25,26 +25,18 @@ public class TargetReferences {
     Scope scope;
 
     /**
-     * The target id in its canonical form ({@code null} for none), or {@code null} with a field
+     * The target id ({@code null} for none), or {@code null} with a field
      * error added to {@code errors} when it names no target the caller may see.
      */
-    public String visibleTargetId(String targetId, String field, List<FieldError> errors) {
-        if (targetId == null || targetId.isBlank()) {
+    public Long visibleTargetId(Long targetId, String field, List<FieldError> errors) {
+        if (targetId == null) {
             return null;
         }
-        String text = targetId.trim();
-        long id;
-        try {
-            id = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "目标编号应为正整数"));
-            return null;
-        }
-        TargetCopy target = id > 0 ? em.find(TargetCopy.class, id) : null;
+        TargetCopy target = targetId > 0 ? em.find(TargetCopy.class, targetId) : null;
         if (target == null || !(scope.covers(target.orgUnitCode) || scope.covers(target.responsibleUnitCode))) {
-            errors.add(new FieldError(field, "目标 " + text + " 不存在或不在本人辖区内"));
+            errors.add(new FieldError(field, "目标 " + targetId + " 不存在或不在本人辖区内"));
             return null;
         }
-        return Long.toString(id);
+        return targetId;
     }
 }

@@ -3,6 +3,7 @@ package org.kpi.task.tasks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -10,6 +11,8 @@ import java.time.LocalDate;
  * A milestone as a client sends it. On PATCH, an {@code id} names an existing milestone to keep
  * (with its completion); milestones without an id are new; existing ones not sent are removed.
  */
+@Schema(additionalProperties = Schema.True.class,
+        description = "客户端发送的节点；其他字段即使发送也被忽略 · A milestone as sent; other fields are ignored")
 public record MilestoneInput(
         Long id,
         @NotBlank(message = "节点名称不能为空")

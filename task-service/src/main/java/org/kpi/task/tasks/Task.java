@@ -83,8 +83,8 @@ public class Task {
     @Column(name = "quantity_unit", length = 32)
     public String quantityUnit;
 
-    @Column(name = "target_id", length = 64)
-    public String targetId;
+    @Column(name = "target_id")
+    public Long targetId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 24)

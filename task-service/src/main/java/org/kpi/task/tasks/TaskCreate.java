@@ -3,7 +3,9 @@ package org.kpi.task.tasks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.List;
  * defaults to the caller's own unit and must lie in the caller's scope. Lead and co-units must
  * lie within it. {@code reportingCadence} defaults to {@code NONE}.
  */
+@Schema(additionalProperties = Schema.True.class,
+        description = "新任务；服务器所有的字段（编号、状态、版本等）即使发送也被忽略"
+                + " · A new task; server-owned fields (id, status, version …) are ignored if sent")
 public record TaskCreate(
         @NotBlank(message = "任务名称不能为空")
         @Size(max = 300, message = "任务名称最长 300 个字符")
@@ -38,8 +43,9 @@ public record TaskCreate(
         ReportingCadence reportingCadence,
         @Valid
         Quantity quantity,
-        @Size(max = 64, message = "目标编号最长 64 个字符")
-        String targetId,
+        @Positive(message = "目标编号应为正整数")
+        @Schema(description = "关联的年度目标编号（目标与考核服务） · The target (of target-service) this task serves")
+        Long targetId,
         @Size(max = 50, message = "节点最多 50 个")
         List<@NotNull(message = "节点不能为空") @Valid MilestoneInput> milestones) {
 }

@@ -6,7 +6,6 @@ import org.kpi.common.web.QueryParams;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,9 +36,9 @@ public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatu
             "title", "t.title",
             "id", "t.id");
 
-    public static TaskFilter parse(String orgUnit, String involvement, String status, String colour, String overdue,
-                                   String dueBefore, String category, String q, String responseOverdue,
-                                   String sort) {
+    public static TaskFilter parse(String orgUnit, Involvement involvement, String status, Colour colour,
+                                   Boolean overdue, LocalDate dueBefore, String category, String q,
+                                   Boolean responseOverdue, String sort) {
         List<TaskStatus> statuses = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             for (String part : status.split(",")) {
@@ -57,17 +56,8 @@ public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatu
         if (q != null && q.length() > 100) {
             throw ProblemException.invalid("q", "搜索文本最长 100 个字符");
         }
-        return new TaskFilter(blankToNull(orgUnit),
-                QueryParams.optionalEnum("involvement", involvement == null ? null
-                        : involvement.trim().toUpperCase(Locale.ROOT), Involvement.class),
-                statuses,
-                QueryParams.optionalEnum("colour", colour == null ? null : colour.trim().toUpperCase(Locale.ROOT),
-                        Colour.class),
-                QueryParams.optionalBoolean("overdue", overdue),
-                QueryParams.optionalDate("dueBefore", dueBefore),
-                blankToNull(category), blankToNull(q),
-                QueryParams.optionalBoolean("responseOverdue", responseOverdue),
-                sortKey);
+        return new TaskFilter(blankToNull(orgUnit), involvement, statuses, colour, overdue, dueBefore,
+                blankToNull(category), blankToNull(q), responseOverdue, sortKey);
     }
 
     private static String blankToNull(String value) {

@@ -13,24 +13,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Roles;
-import org.kpi.common.web.ETags;
-import org.kpi.common.web.PageRequest;
+import org.kpi.common.web.PageParams;
 import org.kpi.common.web.PageResult;
-
-import java.net.URI;
+import org.kpi.common.web.Responses;
 
 /** Key tasks (重点任务): create, read, change, and move through the lifecycle. */
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = TaskResource.TAG, description = "重点任务：新建、交办、修改、节点、申请办结、销号、退回、重新打开、撤销 · "
+        + "Key tasks: create, assign, change, milestones, closure request, close, return, reopen, cancel")
 public class TaskResource {
+
+    public static final String TAG = "任务 Tasks";
+
+    static final String TASK_ID = "任务编号 · Task id";
 
     @Inject
     TaskService service;
@@ -40,108 +47,128 @@ public class TaskResource {
 
     @POST
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "新建任务（草稿）")
-    public Response create(@NotNull(message = "请求体不能为空") @Valid TaskCreate request) {
+    @Operation(operationId = "createTask", summary = "新建任务（草稿）")
+    @APIResponseSchema(value = TaskView.class, responseCode = "201", responseDescription = "已新建 · Created")
+    public RestResponse<TaskView> create(@NotNull(message = "请求体不能为空") @Valid TaskCreate request) {
         TaskView created = service.create(request);
-        return Response.created(URI.create("/api/v1/tasks/" + created.id()))
-                .tag(ETags.entityTag(created.version()))
-                .entity(created)
-                .build();
+        return Responses.created("/api/v1/tasks/" + created.id(), created, created.version());
     }
 
     @GET
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
-    @Operation(summary = "任务列表与检索（本人可见范围内）")
-    public PageResult<TaskView> list(@BeanParam TaskListParams params,
-                                     @QueryParam("page") String page,
-                                     @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size);
-        return search.list(params.filter(), request);
+    @Operation(operationId = "listTasks", summary = "任务列表与检索（本人可见范围内）")
+    public PageResult<TaskView> list(@BeanParam TaskListParams params, @BeanParam PageParams page) {
+        return search.list(params.filter(), page.request());
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: \\d+}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
-    @Operation(summary = "查看任务")
-    public Response get(@PathParam("id") String id) {
-        return withTag(service.get(taskId(id)));
+    @Operation(operationId = "getTask", summary = "查看任务")
+    public RestResponse<TaskView> get(@PathParam("id") @Parameter(description = TASK_ID) long id) {
+        return withTag(service.get(id));
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{id: \\d+}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "修改任务（需 If-Match 或 version）")
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @NotNull(message = "请求体不能为空") @Valid TaskPatch patch) {
-        return withTag(service.patch(taskId(id), patch, ifMatch));
+    @Operation(operationId = "updateTask", summary = "修改任务（需 If-Match 或 version）")
+    public RestResponse<TaskView> patch(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Responses.IF_MATCH_OR_VERSION) String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid TaskPatch patch) {
+        return withTag(service.patch(id, patch, ifMatch));
     }
 
     @POST
-    @Path("/{id}/assign")
+    @Path("/{id: \\d+}/assign")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "交办（DRAFT → ASSIGNED，需 If-Match）")
-    public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.assign(taskId(id), ifMatch));
+    @Operation(operationId = "assignTask", summary = "交办（DRAFT → ASSIGNED，需 If-Match）")
+    public RestResponse<TaskView> assign(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch) {
+        return withTag(service.assign(id, ifMatch));
     }
 
     @POST
-    @Path("/{id}/milestones/{milestoneId}/complete")
+    @Path("/{id: \\d+}/milestones/{milestoneId: \\d+}/complete")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
-    @Operation(summary = "完成节点（牵头单位或督查人员，需 If-Match）")
-    public Response completeMilestone(@PathParam("id") String id, @PathParam("milestoneId") String milestoneId,
-                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.completeMilestone(taskId(id), longId("milestoneId", milestoneId), ifMatch));
+    @Operation(operationId = "completeMilestone", summary = "完成节点（牵头单位或督查人员，需 If-Match）")
+    public RestResponse<TaskView> completeMilestone(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @PathParam("milestoneId") @Parameter(description = "节点编号 · Milestone id") long milestoneId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch) {
+        return withTag(service.completeMilestone(id, milestoneId, ifMatch));
     }
 
     @POST
-    @Path("/{id}/closure-request")
+    @Path("/{id: \\d+}/closure-request")
     @RolesAllowed(Roles.DEPARTMENT)
-    @Operation(summary = "申请办结（牵头单位，IN_PROGRESS → CLOSURE_REQUESTED，需 If-Match）")
-    public Response requestClosure(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull(message = "请求体不能为空") @Valid ClosureRequest request) {
-        return withTag(service.requestClosure(taskId(id), request, ifMatch));
+    @Operation(operationId = "requestTaskClosure",
+            summary = "申请办结（牵头单位，IN_PROGRESS → CLOSURE_REQUESTED，需 If-Match）")
+    public RestResponse<TaskView> requestClosure(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid ClosureRequest request) {
+        return withTag(service.requestClosure(id, request, ifMatch));
     }
 
     @POST
-    @Path("/{id}/close")
+    @Path("/{id: \\d+}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "销号（CLOSURE_REQUESTED → CLOSED，需 If-Match）")
-    public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.close(taskId(id), ifMatch));
+    @Operation(operationId = "closeTask", summary = "销号（CLOSURE_REQUESTED → CLOSED，需 If-Match）")
+    public RestResponse<TaskView> close(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch) {
+        return withTag(service.close(id, ifMatch));
     }
 
     @POST
-    @Path("/{id}/return")
+    @Path("/{id: \\d+}/return")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "退回办结申请（CLOSURE_REQUESTED → IN_PROGRESS，需 If-Match）")
-    public Response returnTask(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
-        return withTag(service.returnTask(taskId(id), request, ifMatch));
+    @Operation(operationId = "returnTask", summary = "退回办结申请（CLOSURE_REQUESTED → IN_PROGRESS，需 If-Match）")
+    public RestResponse<TaskView> returnTask(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
+        return withTag(service.returnTask(id, request, ifMatch));
     }
 
     @POST
-    @Path("/{id}/reopen")
+    @Path("/{id: \\d+}/reopen")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "重新打开已销号任务（CLOSED → IN_PROGRESS，需 If-Match）")
-    public Response reopen(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
-        return withTag(service.reopen(taskId(id), request, ifMatch));
+    @Operation(operationId = "reopenTask", summary = "重新打开已销号任务（CLOSED → IN_PROGRESS，需 If-Match）")
+    public RestResponse<TaskView> reopen(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid ReasonRequest request) {
+        return withTag(service.reopen(id, request, ifMatch));
     }
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/{id: \\d+}/cancel")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "撤销任务（→ CANCELLED，可附原因，需 If-Match）")
-    public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid ReasonRequest request) {
-        return withTag(service.cancel(taskId(id), request, ifMatch));
+    @Operation(operationId = "cancelTask", summary = "撤销任务（→ CANCELLED，可附原因，需 If-Match）")
+    public RestResponse<TaskView> cancel(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch,
+            @RequestBody(required = false, description = "撤销原因（可省略） · The reason, optional")
+            @Valid ReasonRequest request) {
+        return withTag(service.cancel(id, request, ifMatch));
     }
 
-    static Response withTag(TaskView view) {
-        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+    static RestResponse<TaskView> withTag(TaskView view) {
+        return Responses.tagged(view, view.version());
     }
 
     /** A task id from the path; anything but a positive number is a 404, as no such task exists. */

@@ -190,7 +190,8 @@ public class TaskService {
             task.quantityUnit = patch.quantity().unit().trim();
         }
         if (patch.targetId() != null) {
-            task.targetId = targets.visibleTargetId(patch.targetId(), "targetId", errors);
+            task.targetId = patch.targetId() == 0 ? null
+                    : targets.visibleTargetId(patch.targetId(), "targetId", errors);
         }
         if (patch.leadUnitCode() != null || patch.coUnitCodes() != null) {
             String lead = patch.leadUnitCode() != null ? patch.leadUnitCode().trim() : task.leadUnitCode;

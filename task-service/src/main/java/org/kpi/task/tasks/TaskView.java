@@ -1,5 +1,9 @@
 package org.kpi.task.tasks;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,35 +14,42 @@ import java.util.List;
  * with the service's clock; {@code responseOverdue} says a supervision order waits for an
  * answer past its date.
  */
+@Schema(description = "重点任务：内容、单位、时限、节点、状态与三色评价 · A key task: content, units, dates, milestones, status and colour")
 public record TaskView(
         Long id,
         String title,
-        String description,
-        String category,
-        String source,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) String category,
+        @Schema(nullable = true) String source,
         String orgUnitCode,
         String leadUnitCode,
         List<String> coUnitCodes,
-        String responsibleLeader,
-        LocalDate startDate,
+        @Schema(nullable = true) String responsibleLeader,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate startDate,
         LocalDate dueDate,
         ReportingCadence reportingCadence,
+        @Schema(nullable = true, type = SchemaType.OBJECT, implementation = Object.class,
+                description = "目标数量 · The quantity to reach",
+                properties = {
+                    @SchemaProperty(name = "value", type = SchemaType.NUMBER, description = "数量 · Amount"),
+                    @SchemaProperty(name = "unit", type = SchemaType.STRING, description = "计量单位 · Unit")
+                })
         Quantity quantity,
-        String targetId,
+        @Schema(nullable = true) Long targetId,
         List<MilestoneView> milestones,
         TaskStatus status,
         Colour colour,
         boolean overdue,
         long daysOverdue,
-        LocalDate nextDueDate,
-        LocalDate responseDueDate,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate nextDueDate,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate responseDueDate,
         boolean responseOverdue,
-        Integer percentDone,
-        BigDecimal quantityReached,
-        String closureSummary,
-        String lastReason,
-        OffsetDateTime closureRequestedAt,
-        OffsetDateTime closedAt,
+        @Schema(nullable = true) Integer percentDone,
+        @Schema(nullable = true) BigDecimal quantityReached,
+        @Schema(nullable = true) String closureSummary,
+        @Schema(nullable = true) String lastReason,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime closureRequestedAt,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime closedAt,
         String createdBy,
         long version,
         OffsetDateTime createdAt,
