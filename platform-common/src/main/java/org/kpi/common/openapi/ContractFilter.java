@@ -38,8 +38,8 @@ import java.util.TreeSet;
  *     give (406) or meet a bug (500); a path with an id can name nothing the caller may see (404);
  *     a write can conflict (409); a body can be too large (413) or of the wrong type (415); an
  *     {@code If-Match} can be missing (428);</li>
- * <li>a 201 carries {@code Location} and {@code ETag}; a 200 whose body is a versioned resource
- *     carries its {@code ETag};</li>
+ * <li>a 201 carries {@code Location}; a 201 or 200 whose body is a versioned object (it has a
+ *     {@code version}) carries its {@code ETag};</li>
  * <li>the roles an operation admits are named in its description and in {@code x-roles} (OpenAPI
  *     3.0 keeps scopes for OAuth only);</li>
  * <li>response bodies are written with every property present ({@code null} when unknown), so
@@ -291,8 +291,10 @@ public class ContractFilter implements OASFilter {
         }
         if ("201".equals(code)) {
             response.addHeader("Location", header("新建资源的地址 Where the new resource is read", "uri"));
-            response.addHeader("ETag", header("新建资源的版本，修改时放入 If-Match · The new resource's version, "
-                    + "for If-Match", null));
+            if (versioned(response, components)) {
+                response.addHeader("ETag", header("新建资源的版本，修改时放入 If-Match · The new resource's "
+                        + "version, for If-Match", null));
+            }
         } else if ("200".equals(code) && versioned(response, components)) {
             response.addHeader("ETag", header("资源的当前版本，修改时放入 If-Match · The resource's current "
                     + "version, for If-Match", null));

@@ -19,12 +19,17 @@ public final class Responses {
     private Responses() {
     }
 
-    /** 201 with {@code Location} and {@code ETag}. */
+    /** 201 with {@code Location} and the new object's {@code ETag}. */
     public static <T> RestResponse<T> created(String location, T body, long version) {
         return RestResponse.ResponseBuilder.<T>created(URI.create(location))
                 .tag(ETags.entityTag(version))
                 .entity(body)
                 .build();
+    }
+
+    /** 201 with {@code Location}, for what is never changed once made (it has no version to tag). */
+    public static <T> RestResponse<T> created(String location, T body) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(body).build();
     }
 
     /** 200 with the object's {@code ETag}. */

@@ -41,7 +41,7 @@ public class AccountabilityResource {
     @APIResponseSchema(value = AccountabilityView.class, responseCode = "201", responseDescription = "已记录 · Recorded")
     public RestResponse<AccountabilityView> create(@NotNull(message = "请求体不能为空") @Valid AccountabilityCreate request) {
         AccountabilityView view = service.record(request);
-        return Responses.created("/api/v1/accountability-records/" + view.id(), view, AccountabilityView.VERSION);
+        return Responses.created("/api/v1/accountability-records/" + view.id(), view);
     }
 
     @GET

@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 public record AccountabilityView(Long id, String orgUnitCode, AccountabilityKind kind, String reason, @Schema(nullable = true) Long taskId,
                                  @Schema(nullable = true) Long targetId, String recordedBy, OffsetDateTime recordedAt) {
 
-    /** A record is never changed once made, so it has one version, the ETag of its creation. */
-    static final long VERSION = 0;
 
     static AccountabilityView of(AccountabilityRecord r) {
         return new AccountabilityView(r.id, r.orgUnitCode, r.kind, r.reason, r.taskId, r.targetId, r.recordedBy,

@@ -39,9 +39,6 @@ public class LedgerResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** Tasks an import creates are new drafts, at their first version. */
-    private static final long NEW_TASK_VERSION = 0;
-
     @Inject
     LedgerService service;
 
@@ -89,7 +86,7 @@ public class LedgerResource {
         }
         ImportResult result = service.importTasks(file.uploadedFile());
         if (result.created() > 0) {
-            return Responses.created("/api/v1/tasks/" + result.ids().get(0), result, NEW_TASK_VERSION);
+            return Responses.created("/api/v1/tasks/" + result.ids().get(0), result);
         }
         return RestResponse.ok(result);
     }

@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 public record AttachmentView(Long id, String fileName, String mediaType, long sizeBytes, String sha256,
                              String uploadedBy, OffsetDateTime uploadedAt, String href) {
 
-    /** An attachment is never changed once uploaded, so it has one version, the ETag of its upload. */
-    static final long VERSION = 0;
 
     static AttachmentView of(Attachment a) {
         return new AttachmentView(a.id, a.fileName, a.mediaType, a.sizeBytes, a.sha256, a.uploadedBy, a.uploadedAt,

@@ -14,8 +14,6 @@ public record ProgressReportView(Long id, Long taskId, String unitCode, UnitRole
                                  @Schema(nullable = true) Integer percentDone, @Schema(nullable = true) BigDecimal quantityReached, String reportedBy,
                                  OffsetDateTime reportedAt, List<AttachmentView> attachments) {
 
-    /** A report is never changed once made, so it has one version, the ETag of its creation. */
-    static final long VERSION = 0;
 
     static ProgressReportView of(ProgressReport r, List<AttachmentView> attachments) {
         return new ProgressReportView(r.id, r.taskId, r.unitCode, r.role, r.text, r.percentDone,

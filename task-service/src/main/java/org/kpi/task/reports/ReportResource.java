@@ -59,8 +59,7 @@ public class ReportResource {
             @PathParam("taskId") @Parameter(description = TASK_ID) long taskId,
             @NotNull(message = "请求体不能为空") @Valid ProgressReportCreate request) {
         ProgressReportView view = service.post(taskId, request);
-        return Responses.created("/api/v1/tasks/" + view.taskId() + "/progress-reports/" + view.id(), view,
-                ProgressReportView.VERSION);
+        return Responses.created("/api/v1/tasks/" + view.taskId() + "/progress-reports/" + view.id(), view);
     }
 
     @GET
@@ -90,7 +89,7 @@ public class ReportResource {
             throw ProblemException.invalid("file", "缺少附件（multipart 表单字段 file）");
         }
         AttachmentView view = service.attach(taskId, reportId, file.fileName(), file.uploadedFile(), file.size());
-        return Responses.created(view.href(), view, AttachmentView.VERSION);
+        return Responses.created(view.href(), view);
     }
 
     @GET
