@@ -101,8 +101,11 @@ public class OpenApiValidation implements Filter, QuarkusTestBeforeEachCallback 
         OpenApiInteractionValidator validator = validator(requestSpec.getPort());
         String exchange = request.getMethod() + " " + request.getPath() + " → " + response.statusCode();
         boolean refused = response.statusCode() >= 400 && response.statusCode() < 500;
+        // the adapter cannot read a multipart body: it is sent, but the validator sees none
+        boolean multipart = !requestSpec.getMultiPartParams().isEmpty();
         List<ValidationReport.Message> requestErrors = validator.validateRequest(request).getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !(multipart && "validation.request.body.missing".equals(m.getKey()))).toList();
         if (requestErrors.stream().anyMatch(m -> UNKNOWN_OPERATION.contains(m.getKey()))) {
             String type = response.contentType();
             if (!refused || type == null || !type.startsWith("application/problem+json")) {

@@ -12,7 +12,8 @@ public record ActualView(long id, long targetId, String indicatorCode, String or
                          @Schema(nullable = true) String note,
                          ActualStatus status, int revision, String submittedBy, OffsetDateTime submittedAt,
                          @Schema(nullable = true) String decidedBy,
-                         @Schema(nullable = true) OffsetDateTime decidedAt,
+                         @Schema(nullable = true, implementation = String.class, format = "date-time")
+                         OffsetDateTime decidedAt,
                          @Schema(nullable = true) String returnReason,
                          @Schema(nullable = true) String restatementReason,
                          long version) {

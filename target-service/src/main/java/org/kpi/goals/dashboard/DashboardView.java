@@ -50,7 +50,9 @@ public record DashboardView(String orgUnit, String orgUnitName, int year, LocalD
      *
      * @param passed every target reported June and every one was on schedule
      */
-    @Schema(name = "HalfYearCheck", description = "双过半检查 · The half-year check")
+    @Schema(name = "HalfYearCheck", nullable = true,
+            description = "双过半检查；还没有任何目标的 6 月（二季度）实绩审核通过时为 null · "
+                    + "The half-year check; null until any target has June (Q2) approved")
     public record HalfYearCheck(int reported, int met, int missed, int notReported, boolean passed) {
     }
 }
