@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpi.common.security.Roles;
 
@@ -29,6 +30,7 @@ public class DashboardResource {
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "getDashboard",
             summary = "驾驶舱：三色统计、每个目标的序时进度、双过半检查（orgUnit 默认本单位，year 默认今年）")
+    @APIResponseSchema(value = DashboardView.class, responseCode = "200", responseDescription = "驾驶舱 · The dashboard")
     @APIResponse(responseCode = "404", description = "组织机构不存在或无权查看 · No such org unit within the caller's scope")
     public DashboardView dashboard(
             @QueryParam("orgUnit") @Parameter(description = "组织机构代码，默认本单位 · Org unit code, default the caller's")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.problem.FieldError;
@@ -35,6 +36,7 @@ public class RankingResource {
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "getRanking",
             summary = "排名：parent 的下级单位（或 level 指定类型的全部下属单位）按指标与期次排名")
+    @APIResponseSchema(value = RankingView.class, responseCode = "200", responseDescription = "排名 · The ranking")
     @APIResponse(responseCode = "404", description = "上级单位或指标不存在或无权查看 · "
             + "No such parent unit or indicator within the caller's scope")
     public RankingView rank(

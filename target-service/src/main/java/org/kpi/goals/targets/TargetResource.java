@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -169,13 +170,22 @@ public class TargetResource {
             responseDescription = "已全部导入 · Imported, every row")
     @APIResponse(responseCode = "422", description = "有单元格无法导入，整个文件未导入（errors 列出行与列） · "
             + "Some cells were rejected, nothing was imported (errors name row and column)")
-    public TargetLedger.ImportResult importLedger(
-            @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", required = true)
-            @Parameter(description = "目标台账工作簿（.xlsx） · The ledger workbook") FileUpload file) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = LedgerUpload.class)))
+    public TargetLedger.ImportResult importLedger(@RestForm("file") FileUpload file) {
         if (file == null) {
             throw ProblemException.invalid("file", "请以 multipart 字段 file 上传 .xlsx 文件");
         }
         return ledger.importWorkbook(file.uploadedFile());
+    }
+
+    /** The form of a ledger import, as the document shows it. */
+    @Schema(name = "LedgerUpload", description = "台账导入表单 · The ledger import form")
+    public static class LedgerUpload {
+
+        @Schema(type = SchemaType.STRING, format = "binary", required = true,
+                description = "目标台账工作簿（.xlsx） · The ledger workbook")
+        public String file;
     }
 
     /** The filters of the target list and the ledger export. */
