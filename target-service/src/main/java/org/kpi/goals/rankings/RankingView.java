@@ -23,7 +23,9 @@ public record RankingView(String indicatorCode, String indicatorName, String uni
     public record Item(@Schema(nullable = true) Integer rank, String orgUnitCode, String orgUnitName, long targetId,
                        @Schema(nullable = true) BigDecimal value,
                        @Schema(nullable = true) Double completionRatio,
-                       @Schema(nullable = true) Colour colour,
+                       @Schema(nullable = true, implementation = String.class, enumeration = {"BLUE", "YELLOW", "RED"},
+                               description = "颜色；没有实绩时为 null · Colour, null without an actual")
+                       Colour colour,
                        boolean firstTier) {
     }
 }
