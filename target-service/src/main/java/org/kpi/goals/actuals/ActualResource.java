@@ -14,14 +14,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kpi.common.security.Roles;
-import org.kpi.common.web.ETags;
+import org.kpi.common.web.Responses;
 
 /** Review of reported actuals by the supervisors over the target. */
 @Path("/api/v1/actuals")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ActualResource.TAG, description = "责任单位按期填报的实绩，督查人员审核通过或退回，已审核期次可重述 · "
+        + "Actuals reported per period by the responsible unit, approved or returned by supervisors, "
+        + "restated when needed")
 public class ActualResource {
+
+    public static final String TAG = "实绩 Actuals";
+
+    private static final String ID = "实绩编号 · Actual id";
 
     @Inject
     ActualService actuals;
@@ -29,16 +38,19 @@ public class ActualResource {
     @GET
     @Path("/{id: \\d+}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
-    @Operation(summary = "查看一条实绩")
-    public RestResponse<ActualView> get(@PathParam("id") long id) {
+    @Operation(operationId = "getActual", summary = "查看一条实绩")
+    public RestResponse<ActualView> get(@PathParam("id") @Parameter(description = ID) long id) {
         return withTag(actuals.get(id));
     }
 
     @POST
     @Path("/{id: \\d+}/approve")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "审核通过（该期次随即锁定，需 If-Match）")
-    public RestResponse<ActualView> approve(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "approveActual", summary = "审核通过（该期次随即锁定，需 If-Match）")
+    public RestResponse<ActualView> approve(
+            @PathParam("id") @Parameter(description = ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch) {
         return withTag(actuals.approve(id, ifMatch));
     }
 
@@ -46,15 +58,17 @@ public class ActualResource {
     @Path("/{id: \\d+}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "退回并说明理由（需 If-Match）")
-    public RestResponse<ActualView> returnToDepartment(@PathParam("id") long id,
-                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                       @NotNull(message = "请求体不能为空") @Valid ReturnRequest request) {
+    @Operation(operationId = "returnActual", summary = "退回并说明理由（需 If-Match）")
+    public RestResponse<ActualView> returnToDepartment(
+            @PathParam("id") @Parameter(description = ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
+            String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid ReturnRequest request) {
         return withTag(actuals.returnToDepartment(id, request.reason(), ifMatch));
     }
 
     /** An actual with its version as the ETag that approval and return need in If-Match. */
     public static RestResponse<ActualView> withTag(ActualView view) {
-        return RestResponse.ResponseBuilder.ok(view).tag(ETags.entityTag(view.version())).build();
+        return Responses.tagged(view, view.version());
     }
 }

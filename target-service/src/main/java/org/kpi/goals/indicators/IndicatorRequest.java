@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
@@ -31,6 +32,6 @@ public record IndicatorRequest(
         Integer actualsDueDay,
         @DecimalMin(value = "0", inclusive = false, message = "应大于 0 且小于 1")
         @DecimalMax(value = "1", inclusive = false, message = "应大于 0 且小于 1")
-        BigDecimal yellowTolerance,
-        Long version) {
+        @Schema(nullable = true) BigDecimal yellowTolerance,
+        @Schema(nullable = true) Long version) {
 }

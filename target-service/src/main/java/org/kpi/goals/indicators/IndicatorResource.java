@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,59 +16,66 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.kpi.common.security.Roles;
-import org.kpi.common.web.ETags;
-import org.kpi.common.web.PageRequest;
+import org.kpi.common.web.PageParams;
 import org.kpi.common.web.PageResult;
-import org.kpi.common.web.QueryParams;
-
-import java.net.URI;
+import org.kpi.common.web.Responses;
 
 /** The indicator catalogue: admins and supervisors maintain it, everyone reads it. */
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "指标 Indicators", description = "考核指标目录（累计、比率、水平类），管理员与督查人员维护，所有人可读 · "
+        + "The catalogue of indicators (cumulative, rate, level), kept by admins and supervisors, read by all")
 public class IndicatorResource {
+
+    private static final String CODE = "指标代码 · Indicator code";
 
     @Inject
     IndicatorService service;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "新建指标")
-    public Response create(@NotNull(message = "请求体不能为空") @Valid IndicatorRequest request) {
+    @Operation(operationId = "createIndicator", summary = "新建指标")
+    @APIResponseSchema(value = IndicatorView.class, responseCode = "201", responseDescription = "已新建 · Created")
+    public RestResponse<IndicatorView> create(@NotNull(message = "请求体不能为空") @Valid IndicatorRequest request) {
         IndicatorView created = service.create(request);
-        return Response.created(URI.create("/api/v1/indicators/" + created.code()))
-                .tag(ETags.entityTag(created.version())).entity(created).build();
+        return Responses.created("/api/v1/indicators/" + created.code(), created, created.version());
     }
 
     @GET
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "指标列表（kind、q 过滤）")
-    public PageResult<IndicatorView> list(@QueryParam("kind") String kind, @QueryParam("q") String q,
-                                          @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size);
-        return service.list(QueryParams.optionalEnum("kind", kind, IndicatorKind.class), q, request);
+    @Operation(operationId = "listIndicators", summary = "指标列表（kind、q 过滤）")
+    public PageResult<IndicatorView> list(
+            @QueryParam("kind") @Parameter(description = "指标类型 · Kind of indicator") IndicatorKind kind,
+            @QueryParam("q") @Parameter(description = "按代码或名称查找 · Search in code and name") String q,
+            @BeanParam PageParams page) {
+        return service.list(kind, q, page.request());
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "查看指标")
-    public Response get(@PathParam("code") String code) {
+    @Operation(operationId = "getIndicator", summary = "查看指标")
+    public RestResponse<IndicatorView> get(@PathParam("code") @Parameter(description = CODE) String code) {
         IndicatorView view = service.get(code);
-        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+        return Responses.tagged(view, view.version());
     }
 
     @PUT
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "修改指标（需 If-Match 或 version）")
-    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "请求体不能为空") @Valid IndicatorRequest request) {
+    @Operation(operationId = "updateIndicator", summary = "修改指标（需 If-Match 或 version）")
+    public RestResponse<IndicatorView> update(
+            @PathParam("code") @Parameter(description = CODE) String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = Responses.IF_MATCH_OR_VERSION) String ifMatch,
+            @NotNull(message = "请求体不能为空") @Valid IndicatorRequest request) {
         IndicatorView view = service.update(code, request, ifMatch);
-        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+        return Responses.tagged(view, view.version());
     }
 }

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpi.common.ledger.LedgerImport;
 import org.kpi.common.ledger.LedgerLimits;
 import org.kpi.common.ledger.LedgerProblems;
@@ -103,6 +104,8 @@ public class TargetLedger {
      * Result of an accepted import: rows read, targets created, targets changed, and rows that
      * matched their target already (nothing written for those).
      */
+    @Schema(name = "LedgerImportResult", description = "导入结果：读取行数、新建、修改、未变 · "
+            + "Rows read, targets created, changed and unchanged")
     public record ImportResult(int rows, int created, int updated, int unchanged) {
     }
 

@@ -1,5 +1,6 @@
 package org.kpi.goals.rankings;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpi.goals.progress.Colour;
 
 import java.math.BigDecimal;
@@ -8,13 +9,23 @@ import java.util.List;
 /**
  * {@code GET /api/v1/rankings}: peers ranked on one indicator and period.
  *
- * @param basis {@code COMPLETION_RATIO} for cumulative indicators (units have different
- *              targets), {@code VALUE} for rates and levels
+ * @param period null when no peer has an approved actual yet
+ * @param basis  {@code COMPLETION_RATIO} for cumulative indicators (units have different
+ *               targets), {@code VALUE} for rates and levels
  */
-public record RankingView(String indicatorCode, String indicatorName, String unit, int year, String period,
+@Schema(description = "同级单位在一个指标与期次上的排名 · Peers ranked on one indicator and period")
+public record RankingView(String indicatorCode, String indicatorName, String unit, int year,
+                          @Schema(nullable = true) String period,
                           String parent, String basis, int total, List<Item> items) {
 
-    public record Item(Integer rank, String orgUnitCode, String orgUnitName, long targetId, BigDecimal value,
-                       Double completionRatio, Colour colour, boolean firstTier) {
+    /** One peer's place; rank, value, ratio and colour are null for a peer without an actual. */
+    @Schema(name = "RankingEntry", description = "一个单位的名次 · One unit's place")
+    public record Item(@Schema(nullable = true) Integer rank, String orgUnitCode, String orgUnitName, long targetId,
+                       @Schema(nullable = true) BigDecimal value,
+                       @Schema(nullable = true) Double completionRatio,
+                       @Schema(nullable = true, implementation = String.class, enumeration = {"BLUE", "YELLOW", "RED"},
+                               description = "颜色；没有实绩时为 null · Colour, null without an actual")
+                       Colour colour,
+                       boolean firstTier) {
     }
 }
