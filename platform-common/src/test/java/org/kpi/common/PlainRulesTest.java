@@ -6,7 +6,9 @@ import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.web.ETags;
+import org.kpi.common.web.PageParams;
 import org.kpi.common.web.PageRequest;
+import org.kpi.common.web.QueryParamConverters;
 
 import java.time.Duration;
 
@@ -61,12 +63,30 @@ class PlainRulesTest {
 
     @Test
     void pageParametersAreBounded() {
-        assertEquals(new PageRequest(0, 20), PageRequest.of(null, null));
-        assertEquals(new PageRequest(2, 100), PageRequest.of("2", "100"));
-        assertThrows(ProblemException.class, () -> PageRequest.of("0", "101"));
-        assertThrows(ProblemException.class, () -> PageRequest.of("x", "10"));
-        assertThrows(ProblemException.class, () -> PageRequest.of("0", "0"));
+        assertEquals(new PageRequest(0, 20), page(null, null));
+        assertEquals(new PageRequest(2, 100), page("2", "100"));
+        assertThrows(ProblemException.class, () -> page("0", "101"));
+        assertThrows(ProblemException.class, () -> page("x", "10"));
+        assertThrows(ProblemException.class, () -> page("0", "0"));
         assertEquals(40, new PageRequest(2, 20).offset());
+    }
+
+    /** The page a request asks for, converted as the server converts PageParams' annotated fields. */
+    private static PageRequest page(String page, String size) {
+        PageParams params = new PageParams();
+        params.page = pageParam("page", page);
+        params.size = pageParam("size", size);
+        return params.request();
+    }
+
+    private static Integer pageParam(String name, String raw) {
+        try {
+            java.lang.reflect.Field field = PageParams.class.getField(name);
+            return new QueryParamConverters().getConverter(Integer.class, Integer.class, field.getAnnotations())
+                    .fromString(raw);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.kpi.common.problem.Problem;
 
@@ -25,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Makes every service's OpenAPI document the contract its clients are generated from, by rules
@@ -40,8 +38,6 @@ import java.util.TreeSet;
  *     {@code If-Match} can be missing (428);</li>
  * <li>a 201 carries {@code Location}; a 201 or 200 whose body is a versioned object (it has a
  *     {@code version}) carries its {@code ETag};</li>
- * <li>the roles an operation admits are named in its description and in {@code x-roles} (OpenAPI
- *     3.0 keeps scopes for OAuth only);</li>
  * <li>response bodies are written with every property present ({@code null} when unknown), so
  *     every property of a schema a response uses is required; the ones that may be {@code null}
  *     say {@code nullable} where they are declared.</li>
@@ -214,33 +210,18 @@ public class ContractFilter implements OASFilter {
                         `./kpi token --role <角色> --org <组织机构代码>` 签发（例如 `./kpi token --role supervisor --org 370602`）；生产环境由统一身份认证\
                         （Keycloak）签发。声明：`sub`、`name`、`groups`（角色：`leader` 领导、`supervisor` 督查人员、\
                         `department` 部门、`admin` 管理员、`service` 服务间调用）、`org`（本人所属组织机构代码，\
-                        决定可见范围：本单位及其下级）。每个操作的说明列出它接受的角色。
+                        决定可见范围：本单位及其下级）。
 
                         A JWT (RS256 or ES256) in `Authorization: Bearer …`. Locally, after `./kpi up`, mint one \
                         with `./kpi token --role <role> --org <org-unit-code>`; in production the identity provider (Keycloak) \
                         issues it. Claims: `sub`, `name`, `groups` (roles `leader`, `supervisor`, `department`, \
                         `admin`, `service`), `org` (the caller's org unit, which scopes what it sees: that unit \
-                        and the units below it). Each operation names the roles it admits.""");
+                        and the units below it).""");
     }
 
     private void operation(String path, PathItem.HttpMethod method, Operation operation, Components components) {
-        List<String> roles = new ArrayList<>();
-        if (operation.getSecurity() != null) {
-            for (SecurityRequirement requirement : operation.getSecurity()) {
-                requirement.getSchemes().values().forEach(roles::addAll);
-            }
-        }
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        if (secured) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
-            Set<String> distinct = new TreeSet<>(roles);
-            if (!distinct.isEmpty()) {
-                operation.addExtension("x-roles", List.copyOf(distinct));
-                String note = "角色 Roles: " + String.join(", ", distinct);
-                operation.setDescription(operation.getDescription() == null ? note
-                        : operation.getDescription() + "\n\n" + note);
-            }
-        }
+        // every path under /api/ needs a token (the security requirement itself is Quarkus's)
+        boolean secured = path.startsWith("/api/");
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean ifMatch = hasHeader(operation, "If-Match");
         Set<StandardProblem> answers = new LinkedHashSet<>(List.of(StandardProblem.BadRequest,
