@@ -73,8 +73,94 @@ public class ContractFilter implements OASFilter {
             }
         }
         freeJson(components);
+        noSampleDates(components);
         inlineNullableReferences(components);
+        dropUnreferencedSchemas(api, components);
         requireResponseProperties(api, components);
+    }
+
+    /**
+     * The java.time schemas come with a fixed sample date (2022-03-10), which Swagger UI puts into
+     * every date filter on "Try it out": a list filtered by it finds nothing. Dates carry no sample.
+     */
+    private static void noSampleDates(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (String name : List.of("LocalDate", "LocalTime", "LocalDateTime", "OffsetDateTime", "Instant", "ZonedDateTime")) {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null) {
+                schema.setExample(null);
+            }
+        }
+    }
+
+    /**
+     * Removes the schemas no operation reaches any more (a nullable reference's target once it is
+     * inlined everywhere), so a generated client has no orphan models.
+     */
+    private static void dropUnreferencedSchemas(OpenAPI api, Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        Deque<Schema> pending = new ArrayDeque<>();
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            for (PathItem item : api.getPaths().getPathItems().values()) {
+                for (Operation operation : item.getOperations().values()) {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> addSchema(pending, p.getSchema()));
+                    }
+                    if (operation.getRequestBody() != null) {
+                        addContent(pending, operation.getRequestBody().getContent());
+                    }
+                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().forEach(r -> addContent(pending, r.getContent()));
+                    }
+                }
+            }
+        }
+        if (components.getResponses() != null) {
+            components.getResponses().values().forEach(r -> addContent(pending, r.getContent()));
+        }
+        Set<String> reached = new HashSet<>();
+        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(SCHEMA_PREFIX.length());
+                if (reached.add(name)) {
+                    addSchema(pending, components.getSchemas().get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(s -> addSchema(pending, s));
+            }
+            addSchema(pending, schema.getItems());
+            addSchema(pending, schema.getAdditionalPropertiesSchema());
+            for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+                if (parts != null) {
+                    parts.forEach(s -> addSchema(pending, s));
+                }
+            }
+        }
+        new ArrayList<>(components.getSchemas().keySet()).stream()
+                .filter(name -> !reached.contains(name))
+                .forEach(components::removeSchema);
+    }
+
+    private static void addContent(Deque<Schema> pending, Content content) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(m -> addSchema(pending, m.getSchema()));
+        }
+    }
+
+    private static void addSchema(Deque<Schema> pending, Schema schema) {
+        if (schema != null) {
+            pending.push(schema);
+        }
     }
 
     /**
@@ -237,6 +323,7 @@ public class ContractFilter implements OASFilter {
             answers.add(StandardProblem.Conflict);
         }
         if (operation.getRequestBody() != null) {
+            namedFormOnly(operation.getRequestBody().getContent(), components);
             answers.add(StandardProblem.PayloadTooLarge);
             answers.add(StandardProblem.UnsupportedMediaType);
         }
@@ -257,6 +344,29 @@ public class ContractFilter implements OASFilter {
         }
         for (Map.Entry<String, APIResponse> entry : new LinkedHashMap<>(responses).entrySet()) {
             successHeaders(entry.getKey(), entry.getValue(), components);
+        }
+    }
+
+    /**
+     * A multipart body declared with a named form schema also gets the method's form parameters
+     * merged in beside it ({@code $ref} with {@code properties: {file}}), which a generator reads as
+     * a second {@code file}. Where the named schema already has every merged property, the body is
+     * just the named schema.
+     */
+    private static void namedFormOnly(Content content, Components components) {
+        if (content == null || content.getMediaTypes() == null || components.getSchemas() == null) {
+            return;
+        }
+        for (MediaType media : content.getMediaTypes().values()) {
+            Schema schema = media.getSchema();
+            if (schema == null || schema.getRef() == null || schema.getProperties() == null) {
+                continue;
+            }
+            Schema named = components.getSchemas().get(schema.getRef().substring(SCHEMA_PREFIX.length()));
+            if (named != null && named.getProperties() != null
+                    && named.getProperties().keySet().containsAll(schema.getProperties().keySet())) {
+                media.setSchema(OASFactory.createSchema().ref(schema.getRef()));
+            }
         }
     }
 
