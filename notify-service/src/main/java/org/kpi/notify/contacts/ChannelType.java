@@ -1,0 +1,15 @@
+package org.kpi.notify.contacts;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * How a message reaches an org unit (渠道). Every unit has {@link #INBOX} implicitly; the group
+ * robots and SMS come with notify-service part 2.
+ */
+@Schema(description = "渠道：INBOX 站内信、EMAIL 电子邮件、WEBHOOK 通用 Webhook（JSON，HMAC 签名） · "
+        + "Channel: in-app inbox, e-mail, generic webhook (JSON, HMAC-signed)")
+public enum ChannelType {
+    INBOX,
+    EMAIL,
+    WEBHOOK
+}
