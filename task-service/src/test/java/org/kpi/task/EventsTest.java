@@ -37,6 +37,28 @@ class EventsTest {
     }
 
     @Test
+    void aProgressReportIsPublishedWithItsUnitAndBusinessDay() {
+        // 23:30 in Shanghai is still the same business day, though UTC has moved on only 15:30
+        clock.set(LocalDate.of(2026, 9, 4).atTime(23, 30).atZone(TestClock.ZONE).toInstant());
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.create(tree, "周报任务");
+        TaskApi.assign(tree, task);
+        long after = Feeds.endSeq();
+        TaskApi.report(tree.a2(), task, 10);
+
+        Map<String, Object> filed = Feeds.readAfter(after).stream()
+                .filter(e -> "progress-report.filed".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals(String.valueOf(task), filed.get("key"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) filed.get("payload");
+        assertEquals(((Number) payload.get("taskId")).longValue(), task);
+        assertEquals(tree.a2(), payload.get("unitCode"));
+        assertEquals("CO", payload.get("role"));
+        assertEquals("2026-09-04", payload.get("reportedOn"));
+        assertTrue(payload.get("reportId") instanceof Number);
+    }
+
+    @Test
     void lifecycleSupervisionAndAccountabilityArePublished() {
         clock.setDate(LocalDate.of(2026, 9, 1));
         OrgFixture.Tree tree = orgs.tree();
@@ -63,8 +85,8 @@ class EventsTest {
                         || "supervision-order.issued".equals(e.get("type"))
                         || "accountability.recorded".equals(e.get("type")))
                 .map(e -> (String) e.get("type")).toList();
-        assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "task.upserted",
-                "task.closure-requested", "task.upserted", "task.returned", "task.upserted",
+        assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "progress-report.filed",
+                "task.upserted", "task.closure-requested", "task.upserted", "task.returned", "task.upserted",
                 "task.closure-requested", "task.upserted", "supervision-order.issued", "task.upserted",
                 "task.closed", "accountability.recorded"), types);
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
+import org.kpi.common.events.Outbox;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
 public class ReportService {
 
     static final String ENTITY = "progress-report";
+    public static final String FILED = "progress-report.filed";
 
     @Inject
     EntityManager em;
@@ -55,6 +57,9 @@ public class ReportService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     TaskConfig config;
@@ -93,6 +98,8 @@ public class ReportService {
         tasks.saved(task, "report", before);
         ProgressReportView view = ProgressReportView.of(report, List.of());
         audit.record("create", ENTITY, Long.toString(report.id), task.orgUnitCode, null, view);
+        outbox.publish(FILED, Long.toString(task.id), new ProgressReportFiled(report.id, task.id, report.unitCode,
+                report.role, report.reportedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), report.reportedAt));
         return view;
     }
 

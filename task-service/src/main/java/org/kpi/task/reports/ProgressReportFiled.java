@@ -1,0 +1,15 @@
+package org.kpi.task.reports;
+
+import org.kpi.task.tasks.UnitRole;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * Payload of {@code progress-report.filed} (keyed by the task, so it stays in order with the
+ * task's own events): which unit reported on which task and on which business day — what
+ * notify-service needs to stop chasing a unit for its weekly or monthly report.
+ */
+public record ProgressReportFiled(long reportId, long taskId, String unitCode, UnitRole role, LocalDate reportedOn,
+                                  OffsetDateTime reportedAt) {
+}
