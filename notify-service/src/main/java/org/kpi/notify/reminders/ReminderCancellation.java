@@ -1,0 +1,88 @@
+package org.kpi.notify.reminders;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * Withdraws what has not gone out yet once its reason is gone — a task closed, a milestone done,
+ * a report or an actual filed: deliveries still waiting (quiet hours, digest, retries) are
+ * cancelled, and a reminder none of whose deliveries was sent becomes {@code CANCELLED}. Runs in
+ * the transaction that applies the feed event.
+ */
+@ApplicationScoped
+public class ReminderCancellation {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Everything pending about a task: its own steps, its milestones' and its reports'. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int task(long taskId) {
+        return cancel("r.task_id = ?1", taskId, null, null);
+    }
+
+    /** The task's own steps for a due date other than {@code dueDate} (the date moved). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int taskDueDateMoved(long taskId, LocalDate dueDate) {
+        return cancel("r.subject_type = 'TASK' and r.subject_id = ?1 and r.due_date <> ?2", taskId, dueDate, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int milestone(long milestoneId) {
+        return cancel("r.subject_type = 'MILESTONE' and r.subject_id = ?1", milestoneId, null, null);
+    }
+
+    /** A unit's report reminders on a task (any period up to the report). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int report(long taskId, String unitCode) {
+        return cancel("r.subject_type = 'REPORT' and r.subject_id = ?1 and r.org_unit_code = ?2", taskId, unitCode,
+                null);
+    }
+
+    /** Reminders about a target's actual for {@code period}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int actual(long targetId, String period) {
+        return cancel("r.subject_type = 'ACTUAL' and r.subject_id = ?1 and r.subject_key = ?2", targetId, period,
+                null);
+    }
+
+    private int cancel(String which, Object first, Object second, Object third) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String reminders = "select r.id from reminder r where " + which;
+        var deliveries = em.createNativeQuery("update delivery set status = 'CANCELLED', updated_at = ?9, "
+                        + "lease_until = null, version = version + 1 "
+                        + "where status in ('PENDING', 'RETRYING') and reminder_id in (" + reminders + ")")
+                .setParameter(9, now);
+        bind(deliveries, first, second, third);
+        int cancelled = deliveries.executeUpdate();
+        var pending = em.createNativeQuery("update reminder r set status = case when exists (select 1 from delivery d "
+                        + "where d.reminder_id = r.id and d.status = 'SENT') then 'SENT' "
+                        + "when exists (select 1 from delivery d where d.reminder_id = r.id and d.status = 'SENDING') "
+                        + "then 'PENDING' else 'CANCELLED' end, updated_at = ?9 "
+                        + "where r.status = 'PENDING' and " + which)
+                .setParameter(9, now);
+        bind(pending, first, second, third);
+        return cancelled + pending.executeUpdate();
+    }
+
+    private static void bind(jakarta.persistence.Query query, Object first, Object second, Object third) {
+        if (first != null) {
+            query.setParameter(1, first);
+        }
+        if (second != null) {
+            query.setParameter(2, second);
+        }
+        if (third != null) {
+            query.setParameter(3, third);
+        }
+    }
+}
