@@ -1,0 +1,61 @@
+package org.kpi.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+
+/** notify-service's settings: where links point, when duties fall due, how deliveries are sent. */
+@ConfigMapping(prefix = "kpi.notify")
+public interface NotifyConfig {
+
+    /** The web console's public address; links in messages are built on it ({@code {base}/tasks/{id}}). */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    Reports reports();
+
+    Delivery delivery();
+
+    interface Reports {
+        /** The day of the week by which a WEEKLY task's units must have reported (周调度). */
+        @WithDefault("FRIDAY")
+        DayOfWeek weeklyDueDay();
+
+        /** The day of the month by which a MONTHLY task's units must have reported (月汇总). */
+        @WithDefault("25")
+        int monthlyDueDay();
+    }
+
+    interface Delivery {
+        /** Deliveries claimed per round by one worker. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Sends in flight at once per worker. */
+        @WithDefault("16")
+        int parallelism();
+
+        /** How long a claimed delivery is held before another worker may take it over. */
+        @WithDefault("2M")
+        Duration lease();
+
+        /** Attempts before a delivery is DEAD (with the back-off below, about 12 hours). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; doubles per attempt, with jitter. */
+        @WithDefault("8M")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("8H")
+        Duration maxBackoff();
+
+        /** When a unit that asked for a daily digest gets it (Asia/Shanghai). */
+        @WithDefault("08:30")
+        LocalTime digestAt();
+    }
+}

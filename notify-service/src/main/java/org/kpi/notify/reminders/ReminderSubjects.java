@@ -1,0 +1,150 @@
+package org.kpi.notify.reminders;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.kpi.notify.NotifyConfig;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads from the projection what may need a reminder today: open tasks and open milestones due
+ * within the ladder's reach, units that owe the period's report, targets that owe the period's
+ * actual — each with where it stands on its ladder, and leaving out those whose ladder is done.
+ */
+@ApplicationScoped
+public class ReminderSubjects {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NotifyConfig config;
+
+    /** Open tasks due on or before {@code horizon} whose ladder is not done for their due date. */
+    public List<DueSubject> tasks(LocalDate horizon) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select t.id, t.title, t.due_date, t.lead_unit_code, array_to_string(t.co_unit_codes, ','),
+                       t.org_unit_code, t.responsible_leader, s.due_date, s.last_offset
+                  from task_projection t
+                  left join ladder_state s on s.subject_type = 'TASK' and s.subject_id = t.id and s.subject_key = ''
+                 where t.open and t.due_date <= ?1 and t.lead_unit_code is not null
+                   and (s.subject_id is null or s.due_date <> t.due_date or not s.done)""", horizon)) {
+            long id = ((Number) r[0]).longValue();
+            due.add(new DueSubject(SubjectType.TASK, id, "", id, null, (String) r[1], null, null, date(r[2]),
+                    (String) r[3], units(r[4]), (String) r[5], (String) r[6], false, date(r[7]), integer(r[8])));
+        }
+        return due;
+    }
+
+    /** Open milestones of open tasks due on or before {@code horizon} whose ladder is not done. */
+    public List<DueSubject> milestones(LocalDate horizon) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select m.id, m.title, m.due_date, t.lead_unit_code, array_to_string(t.co_unit_codes, ','),
+                       t.org_unit_code, t.responsible_leader, s.due_date, s.last_offset, t.id, t.title
+                  from milestone_projection m
+                  join task_projection t on t.id = m.task_id
+                  left join ladder_state s on s.subject_type = 'MILESTONE' and s.subject_id = m.id and s.subject_key = ''
+                 where not m.completed and t.open and m.due_date <= ?1 and t.lead_unit_code is not null
+                   and (s.subject_id is null or s.due_date <> m.due_date or not s.done)""", horizon)) {
+            due.add(new DueSubject(SubjectType.MILESTONE, ((Number) r[0]).longValue(), "", ((Number) r[9]).longValue(),
+                    null, (String) r[1], (String) r[10], null, date(r[2]), (String) r[3], units(r[4]), (String) r[5],
+                    (String) r[6], false, date(r[7]), integer(r[8])));
+        }
+        return due;
+    }
+
+    /** The lead and co-units of open {@code cadence} tasks that have not reported since the period began. */
+    public List<DueSubject> reports(String cadence, DutyPeriods.Period period) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select t.id, t.title, u.unit, t.org_unit_code, t.responsible_leader, s.due_date, s.last_offset
+                  from task_projection t
+                 cross join lateral unnest(array[t.lead_unit_code] || t.co_unit_codes) as u(unit)
+                  left join report_projection p on p.task_id = t.id and p.unit_code = u.unit
+                  left join ladder_state s on s.subject_type = 'REPORT' and s.subject_id = t.id
+                        and s.subject_key = u.unit || '|' || ?3
+                 where t.open and t.reporting_cadence = ?1 and u.unit is not null
+                   and (t.start_date is null or t.start_date <= ?2)
+                   and (p.last_reported_on is null or p.last_reported_on < ?4)
+                   and (s.subject_id is null or not s.done)""", cadence, period.due(), period.key(), period.start())) {
+            long task = ((Number) r[0]).longValue();
+            String unit = (String) r[2];
+            due.add(new DueSubject(SubjectType.REPORT, task, unit + "|" + period.key(), task, null, (String) r[1],
+                    (String) r[1], period.key(), period.due(), unit, List.of(), (String) r[3], (String) r[4], true,
+                    date(r[5]), integer(r[6])));
+        }
+        return due;
+    }
+
+    /** Targets of {@code years} whose chased period has no submitted or approved actual. */
+    public List<DueSubject> actuals(LocalDate today, List<Integer> years) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select t.id, t.indicator_name, t.frequency, t.actuals_due_day, t.year, t.responsible_unit_code,
+                       t.org_unit_code
+                  from target_projection t
+                 where t.year in (?1, ?2) and t.responsible_unit_code is not null""", years.get(0), years.get(1))) {
+            long target = ((Number) r[0]).longValue();
+            Optional<DutyPeriods.Period> period = DutyPeriods.actual(today, (String) r[2], ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue());
+            if (period.isEmpty()) {
+                continue;
+            }
+            DutyPeriods.Period p = period.get();
+            Object[] state = state(target, p.key());
+            if (state != null && Boolean.TRUE.equals(state[2]) || filed(target, p.key())) {
+                continue;
+            }
+            due.add(new DueSubject(SubjectType.ACTUAL, target, p.key(), null, target, (String) r[1], null, p.key(),
+                    p.due(), (String) r[5], List.of(), (String) r[6], null, true,
+                    state == null ? null : date(state[0]), state == null ? null : integer(state[1])));
+        }
+        return due;
+    }
+
+    private boolean filed(long target, String period) {
+        return !em.createNativeQuery("select 1 from actual_projection where target_id = ?1 and period = ?2 "
+                        + "and status in ('SUBMITTED', 'APPROVED')")
+                .setParameter(1, target).setParameter(2, period).getResultList().isEmpty();
+    }
+
+    private Object[] state(long target, String period) {
+        List<?> rows = em.createNativeQuery("select due_date, last_offset, done from ladder_state "
+                        + "where subject_type = 'ACTUAL' and subject_id = ?1 and subject_key = ?2")
+                .setParameter(1, target).setParameter(2, period).getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
+
+    private static List<String> units(Object joined) {
+        String text = (String) joined;
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+}

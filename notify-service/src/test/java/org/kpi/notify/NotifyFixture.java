@@ -1,0 +1,134 @@
+package org.kpi.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kpi.common.events.FeedConsumer;
+import org.kpi.common.events.FeedEvent;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feeds notify-service's handlers the events task-service and target-service would publish, through
+ * the same dispatch the feed consumer uses; every tree it builds has fresh codes.
+ */
+@ApplicationScoped
+public class NotifyFixture {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100);
+
+    @Inject
+    FeedConsumer consumer;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A city, a district under it, and a lead and a co department under the district. */
+    public record Tree(String city, String district, String lead, String co) {
+    }
+
+    public Tree tree() {
+        String suffix = Long.toString(IDS.incrementAndGet(), 36).toUpperCase();
+        Tree tree = new Tree("C" + suffix, "D" + suffix, "D" + suffix + "-L", "D" + suffix + "-K");
+        orgUnit(tree.city(), "烟台市" + suffix, "CITY", null);
+        orgUnit(tree.district(), "芝罘区" + suffix, "DISTRICT", tree.city());
+        orgUnit(tree.lead(), "发展和改革局" + suffix, "DEPARTMENT", tree.district());
+        orgUnit(tree.co(), "统计局" + suffix, "DEPARTMENT", tree.district());
+        return tree;
+    }
+
+    public long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    public void orgUnit(String code, String name, String type, String parent) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("code", code);
+        payload.put("name", name);
+        payload.put("type", type);
+        payload.put("parentCode", parent);
+        payload.put("version", 1);
+        payload.put("createdAt", OffsetDateTime.now().toString());
+        payload.put("updatedAt", OffsetDateTime.now().toString());
+        publish("org-unit.upserted", code, payload);
+    }
+
+    /** A task as task-service publishes it in {@code task.upserted}. */
+    public Map<String, Object> task(long id, Tree tree, String status, LocalDate due, String cadence, long version,
+                                    Map<String, Object>... milestones) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("id", id);
+        task.put("title", "推进重点项目建设" + id);
+        task.put("orgUnitCode", tree.district());
+        task.put("leadUnitCode", tree.lead());
+        task.put("coUnitCodes", List.of(tree.co()));
+        task.put("responsibleLeader", "张副区长");
+        task.put("startDate", "2026-01-01");
+        task.put("dueDate", due.toString());
+        task.put("nextDueDate", due.toString());
+        task.put("reportingCadence", cadence);
+        task.put("status", status);
+        task.put("milestones", new ArrayList<>(List.of(milestones)));
+        task.put("version", version);
+        task.put("updatedAt", OffsetDateTime.now().toString());
+        publish("task.upserted", Long.toString(id), task);
+        return task;
+    }
+
+    public Map<String, Object> milestone(long id, String title, LocalDate due, boolean completed) {
+        Map<String, Object> milestone = new LinkedHashMap<>();
+        milestone.put("id", id);
+        milestone.put("title", title);
+        milestone.put("dueDate", due.toString());
+        milestone.put("completed", completed);
+        milestone.put("completedAt", completed ? OffsetDateTime.now().toString() : null);
+        return milestone;
+    }
+
+    public void report(long taskId, String unit, LocalDate on) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reportId", nextId());
+        report.put("taskId", taskId);
+        report.put("unitCode", unit);
+        report.put("role", "LEAD");
+        report.put("reportedOn", on.toString());
+        report.put("reportedAt", on.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+        publish("progress-report.filed", Long.toString(taskId), report);
+    }
+
+    public void target(long id, Tree tree, String frequency, int dueDay, int year) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("id", id);
+        target.put("indicatorCode", "GDP" + id);
+        target.put("indicatorName", "地区生产总值增速");
+        target.put("unit", "%");
+        target.put("frequency", frequency);
+        target.put("actualsDueDay", dueDay);
+        target.put("orgUnitCode", tree.district());
+        target.put("year", year);
+        target.put("responsibleUnitCode", tree.lead());
+        target.put("version", 1);
+        publish("target.upserted", Long.toString(id), target);
+    }
+
+    public void actual(long targetId, String period, String status) {
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("id", nextId());
+        actual.put("targetId", targetId);
+        actual.put("period", period);
+        actual.put("status", status);
+        publish("actual." + status.toLowerCase(), Long.toString(targetId), actual);
+    }
+
+    public void publish(String type, String key, Object payload) {
+        FeedEvent event = new FeedEvent(0, type, OffsetDateTime.now(), key, mapper.valueToTree(payload));
+        QuarkusTransaction.requiringNew().run(() -> consumer.dispatch(event));
+    }
+}

@@ -1,0 +1,220 @@
+package org.kpi.notify.reminders;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kpi.notify.NotifyFixture;
+import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.PostgresResource;
+import org.kpi.testing.TestClock;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The default ladder walked day by day with a fixed clock: who is reminded of what, once. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(FeedStubResource.class)
+class ReminderLadderTest {
+
+    private static final LocalDate DUE = LocalDate.of(2026, 12, 10);
+
+    @Inject
+    NotifyFixture fixture;
+
+    @Inject
+    ReminderSweep sweep;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void overdueTaskClimbsTheWholeDefaultLadderOneStepAtATime() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        fixture.task(task, tree, "ASSIGNED", DUE, null, 1);
+
+        assertEquals(List.of(), sweepOn(DUE.minusDays(4), task), "nothing before T-3");
+        assertEquals(List.of("NOTICE -3 " + tree.lead(), "NOTICE -3 " + tree.co()), sweepOn(DUE.minusDays(3), task));
+        assertEquals(List.of(), sweepOn(DUE.minusDays(3), task), "a second sweep the same day adds nothing");
+        assertEquals(List.of(), sweepOn(DUE.minusDays(2), task));
+        assertEquals(List.of("NOTICE -1 " + tree.lead(), "NOTICE -1 " + tree.co()), sweepOn(DUE.minusDays(1), task));
+        assertEquals(List.of(), sweepOn(DUE, task));
+        assertEquals(List.of("URGE 1 " + tree.lead()), sweepOn(DUE.plusDays(1), task));
+        assertEquals(List.of("YELLOW 3 " + tree.lead(), "YELLOW 3 " + tree.district()), sweepOn(DUE.plusDays(3), task));
+        assertEquals(List.of(), sweepOn(DUE.plusDays(5), task));
+        assertEquals(List.of("RED 7 " + tree.district(), "RED 7 " + tree.city()), sweepOn(DUE.plusDays(7), task));
+        assertEquals(List.of(), sweepOn(DUE.plusDays(30), task), "the ladder is done");
+
+        List<Object[]> inbox = rows("select d.channel, d.status, d.title, d.body from delivery d join reminder r "
+                + "on r.id = d.reminder_id where r.task_id = ?1 and r.kind = 'RED' and r.party = 'DISTRICT'", task);
+        assertEquals(1, inbox.size());
+        assertEquals("INBOX", inbox.get(0)[0]);
+        assertEquals("PENDING", inbox.get(0)[1]);
+        assertEquals("【红色预警】重点任务“推进重点项目建设" + task + "”已逾期 7 天", inbox.get(0)[2]);
+        String body = (String) inbox.get(0)[3];
+        assertTrue(body.contains("责任领导：张副区长"), body);
+        assertTrue(body.contains("牵头单位：发展和改革局"), body);
+        assertTrue(body.contains("http://localhost:8080/tasks/" + task), body);
+    }
+
+    @Test
+    void taskAssignedLateGetsTheCurrentStepAtOnceAndNeverTheSupersededOnes() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        clock.set(DUE.plusDays(4), LocalTime.of(9, 0));
+        fixture.task(task, tree, "ASSIGNED", DUE, null, 1);
+
+        assertEquals(List.of("YELLOW 3 " + tree.lead(), "YELLOW 3 " + tree.district()), sweepOn(DUE.plusDays(4), task));
+        assertEquals(List.of("RED 7 " + tree.district(), "RED 7 " + tree.city()), sweepOn(DUE.plusDays(8), task));
+    }
+
+    @Test
+    void closingATaskMidwayWithdrawsWhatWaitsAndStopsTheLadder() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        fixture.task(task, tree, "IN_PROGRESS", DUE, null, 1);
+        assertEquals(List.of("URGE 1 " + tree.lead()), sweepOn(DUE.plusDays(1), task));
+
+        fixture.task(task, tree, "CLOSED", DUE, null, 2);
+
+        assertEquals(List.of(), sweepOn(DUE.plusDays(3), task));
+        assertEquals(List.of(), sweepOn(DUE.plusDays(7), task));
+        List<Object[]> urge = rows("select r.status, d.status from reminder r join delivery d on d.reminder_id = r.id "
+                + "where r.task_id = ?1", task);
+        assertEquals(1, urge.size());
+        assertEquals("CANCELLED", urge.get(0)[0]);
+        assertEquals("CANCELLED", urge.get(0)[1]);
+    }
+
+    @Test
+    void aCompletedMilestoneIsNoLongerChasedWhileAnOpenOneIs() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        long done = fixture.nextId();
+        long open = fixture.nextId();
+        LocalDate milestoneDue = LocalDate.of(2026, 9, 30);
+        fixture.task(task, tree, "IN_PROGRESS", DUE, null, 1,
+                fixture.milestone(done, "8月份拉出项目清单", milestoneDue, true),
+                fixture.milestone(open, "9月底完成前期手续", milestoneDue, false));
+
+        clock.set(milestoneDue.plusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        List<Object[]> rows = rows("select subject_id, kind from reminder where subject_type = 'MILESTONE' "
+                + "and task_id = ?1", task);
+        assertEquals(1, rows.size());
+        assertEquals(open, ((Number) rows.get(0)[0]).longValue());
+        assertEquals("URGE", rows.get(0)[1]);
+    }
+
+    @Test
+    void weeklyTaskRemindsTheUnitThatHasNotReportedThisWeekOnFriday() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        LocalDate friday = monday.plusDays(4);
+        fixture.task(task, tree, "IN_PROGRESS", LocalDate.of(2026, 12, 31), "WEEKLY", 1);
+        fixture.report(task, tree.co(), monday.minusDays(3)); // last week's report, on Friday
+        fixture.report(task, tree.lead(), monday.plusDays(1));
+
+        clock.set(friday.minusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(0, reportReminders(task).size(), "last week is reported, this week is not due yet");
+
+        clock.set(friday, LocalTime.of(9, 0));
+        sweep.sweep();
+        List<Object[]> due = reportReminders(task);
+        assertEquals(1, due.size());
+        assertEquals(tree.co(), due.get(0)[0]);
+        assertEquals("NOTICE", due.get(0)[1]);
+        assertEquals(tree.co() + "|2026-W48", due.get(0)[2]);
+
+        fixture.report(task, tree.co(), friday);
+        clock.set(friday.plusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(1, reportReminders(task).size(), "the report stopped the ladder");
+    }
+
+    @Test
+    void targetWithoutItsActualIsChasedFromTheDueDayUntilTheActualIsSubmitted() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long target = fixture.nextId();
+        fixture.target(target, tree, "MONTHLY", 15, 2026);
+        fixture.actual(target, "2026-09", "APPROVED");
+
+        clock.set(LocalDate.of(2026, 11, 14), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(0, actualReminders(target).size(), "September is in, October is not due yet");
+
+        clock.set(LocalDate.of(2026, 11, 15), LocalTime.of(9, 0));
+        sweep.sweep();
+        List<Object[]> due = actualReminders(target);
+        assertEquals(1, due.size());
+        assertEquals(tree.lead(), due.get(0)[0]);
+        assertEquals("NOTICE", due.get(0)[1]);
+        assertEquals("2026-10", due.get(0)[2]);
+
+        clock.set(LocalDate.of(2026, 11, 16), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(2, actualReminders(target).size(), "URGE the day after");
+
+        fixture.actual(target, "2026-10", "SUBMITTED");
+        clock.set(LocalDate.of(2026, 11, 18), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(2, actualReminders(target).size(), "no YELLOW once submitted");
+    }
+
+    /** Sweeps at 09:00 on {@code day}; the reminders it created for {@code task} as "KIND offset unit". */
+    private List<String> sweepOn(LocalDate day, long task) {
+        long before = count(task);
+        clock.set(day, LocalTime.of(9, 0));
+        sweep.sweep();
+        return rows("select kind, offset_days, org_unit_code from reminder where task_id = ?1 and subject_type = 'TASK' "
+                + "order by id offset ?2", task, before).stream()
+                .map(r -> r[0] + " " + r[1] + " " + r[2]).toList();
+    }
+
+    private long count(long task) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from reminder where task_id = ?1 and subject_type = 'TASK'").setParameter(1, task)
+                .getSingleResult()).longValue());
+    }
+
+    private List<Object[]> reportReminders(long task) {
+        return rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'REPORT' "
+                + "and subject_id = ?1 order by id", task);
+    }
+
+    private List<Object[]> actualReminders(long target) {
+        return rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'ACTUAL' "
+                + "and subject_id = ?1 order by id", target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            List<?> result = query.getResultList();
+            return result.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+        });
+    }
+}
