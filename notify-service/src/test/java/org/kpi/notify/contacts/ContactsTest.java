@@ -9,8 +9,14 @@ import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -121,6 +127,41 @@ class ContactsTest {
         TestTokens.as("department", tree.a2()).body(email)
                 .put("/api/v1/contacts/" + tree.a2()).then().statusCode(200).body("version", equalTo(3))
                 .body("channels[1].address", equalTo("a@example.gov.cn"));
+    }
+
+    @Test
+    void twoWritesAtOnceFromTheSameVersionLeaveOneWinnerAndOneConflict() throws Exception {
+        OrgFixture.Tree tree = orgs.tree();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // several rounds, so that the two requests really overlap: on units never written
+            // (version 0) and on units written once (version 1)
+            List<String> units = List.of(tree.a1(), tree.a2(), tree.a3(), tree.b1(), tree.districtA(), tree.districtB());
+            for (int round = 0; round < 2 * units.size(); round++) {
+                String unit = units.get(round % units.size());
+                long version = round / units.size();
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (String address : List.of("first@example.gov.cn", "second@example.gov.cn")) {
+                    statuses.add(pool.submit(() -> {
+                        together.await();
+                        return TestTokens.as("admin", tree.city()).header("If-Match", "\"" + version + "\"")
+                                .body("{\"channels\": [{\"type\": \"EMAIL\", \"address\": \"" + address + "\"}]}")
+                                .put("/api/v1/contacts/" + unit).then().extract().statusCode();
+                    }));
+                }
+                List<Integer> answered = new ArrayList<>();
+                for (Future<Integer> status : statuses) {
+                    answered.add(status.get(30, TimeUnit.SECONDS));
+                }
+                answered.sort(null);
+                assertEquals(List.of(200, 409), answered, unit);
+                TestTokens.as("admin", tree.city()).get("/api/v1/contacts/" + unit).then().statusCode(200)
+                        .body("version", equalTo((int) version + 1)).body("channels.size()", equalTo(2));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
