@@ -9,6 +9,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.Charset;
@@ -150,9 +152,9 @@ final class LocalMailbox implements AutoCloseable {
         if (type.match("text/*")) {
             String charset = type.getParameter("charset");
             InputStream raw = part instanceof MimeMessage message ? message.getRawInputStream()
-                    : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
+                    : ((MimeBodyPart) part).getRawInputStream();
             String encoding = part instanceof MimeMessage message ? message.getEncoding()
-                    : ((jakarta.mail.internet.MimeBodyPart) part).getEncoding();
+                    : ((MimeBodyPart) part).getEncoding();
             byte[] bytes = MimeUtility.decode(raw, encoding == null ? "7bit" : encoding).readAllBytes();
             return new String(bytes, charset == null ? StandardCharsets.US_ASCII : Charset.forName(MimeUtility.javaCharset(charset)))
                     .replace("\r\n", "\n");
@@ -174,7 +176,7 @@ final class LocalMailbox implements AutoCloseable {
         }
         try {
             return MimeUtility.decodeText(header);
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             return header;
         }
     }

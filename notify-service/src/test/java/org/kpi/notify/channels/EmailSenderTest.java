@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -83,7 +84,7 @@ class EmailSenderTest {
     private static String messageId(MimeMessage mail) {
         try {
             return mail.getMessageID();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

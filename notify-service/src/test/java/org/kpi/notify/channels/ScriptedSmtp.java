@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     public synchronized void listen() throws IOException {
         ServerSocket again = new ServerSocket();
         again.setReuseAddress(true);
-        again.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
+        again.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
         listener = again;
         accept(again);
     }

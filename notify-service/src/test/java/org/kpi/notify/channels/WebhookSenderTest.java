@@ -20,6 +20,7 @@ import org.kpi.testing.PostgresResource;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +187,7 @@ class WebhookSenderTest {
     @Test
     void refusedConnectionIsRetried() throws IOException {
         int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = socket.getLocalPort();
         }
         ContactChannel nobody = new ContactChannel(ChannelType.WEBHOOK, "http://127.0.0.1:" + closed + "/ok", SECRET);
@@ -231,7 +233,7 @@ class WebhookSenderTest {
     }
 
     private static List<String> fieldNames(JsonNode json) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -273,7 +274,7 @@ class ContactsTest {
                 .body("items[1].before.version", equalTo(0))
                 .body("items[1].after.channels.secretSet", hasItem(true))
                 .extract().asString();
-        org.hamcrest.MatcherAssert.assertThat(audit, not(containsString("hidden-secret")));
+        assertThat(audit, not(containsString("hidden-secret")));
         // a department of another district does not read it
         TestTokens.as("supervisor", tree.districtB()).get("/api/v1/audit?entity=contacts&id=" + tree.a3()).then()
                 .statusCode(200).body("total", equalTo(0));
