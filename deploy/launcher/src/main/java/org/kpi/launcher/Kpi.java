@@ -14,6 +14,7 @@ import java.util.Map;
  *   ./kpi down
  *   ./kpi status
  *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
+ *   ./kpi mail [--last N]
  * </pre>
  */
 public final class Kpi {
@@ -50,6 +51,7 @@ public final class Kpi {
                 // for the kpi script: whether services of this data folder run (their build must not be replaced)
                 case "running" -> new Platform(layout, pgPort).running() ? 0 : 1;
                 case "token" -> token(layout, options);
+                case "mail" -> mail(layout, options);
                 default -> {
                     usage();
                     yield 2;
@@ -80,6 +82,20 @@ public final class Kpi {
         return 0;
     }
 
+    private static int mail(Layout layout, Map<String, String> options) throws Exception {
+        int last;
+        try {
+            last = Integer.parseInt(options.getOrDefault("last", "10"));
+        } catch (NumberFormatException e) {
+            last = 0;
+        }
+        if (last < 1) {
+            throw new IllegalArgumentException("--last 应为正整数");
+        }
+        LocalMailbox.print(layout.mail(), last, System.out);
+        return 0;
+    }
+
     private static void usage() {
         System.out.println("""
                 用法：
@@ -87,6 +103,7 @@ public final class Kpi {
                   ./kpi down                                         停止全部服务（数据保留）
                   ./kpi status                                       查看运行状态
                   ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）
+                  ./kpi mail [--last N]                              查看本地邮箱收到的最近 N 封邮件（默认 10）
                 角色：leader, supervisor, department, admin, service""");
     }
 

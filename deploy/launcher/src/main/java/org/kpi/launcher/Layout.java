@@ -34,6 +34,11 @@ record Layout(Path root, Path data) {
         return data.resolve("summary.txt");
     }
 
+    /** Every mail the local mailbox received, one {@code .eml} file each. */
+    Path mail() {
+        return data.resolve("mail");
+    }
+
     Path demoMarkers() {
         return data.resolve("demo");
     }

@@ -25,7 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Starts, watches and stops the local platform: one embedded PostgreSQL and the three services. */
+/**
+ * Starts, watches and stops the local platform: one embedded PostgreSQL, a local mailbox (SMTP)
+ * for the mail notify-service sends, and the three services.
+ */
 final class Platform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -36,6 +39,7 @@ final class Platform {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
     private EmbeddedPostgres postgres;
+    private LocalMailbox mailbox;
     private volatile boolean stopping;
 
     Platform(Layout layout, int pgPort) {
@@ -113,6 +117,8 @@ final class Platform {
             KeyPairFiles keys = new KeyPairFiles(layout.data());
             keys.ensure();
             startPostgres();
+            mailbox = LocalMailbox.start(layout.mail(), LocalMailbox.PREFERRED_PORT);
+            System.out.println("启动本地邮箱（SMTP 127.0.0.1:" + mailbox.port() + "，邮件保存在 " + layout.mail() + "）…");
             for (Service service : Service.values()) {
                 start(service, keys);
             }
@@ -221,10 +227,25 @@ final class Platform {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
         env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
+        if (service == Service.NOTIFY) {
+            env.putAll(notifyEnvironment(mailbox.port()));
+        }
         Process process = builder.start();
         running.put(service, process);
         Files.writeString(layout.pids().resolve(service.module + ".pid"), Long.toString(process.pid()));
         System.out.println("启动 " + service.module + "（" + service.title + "，端口 " + service.port + "）…");
+    }
+
+    /**
+     * What notify-service gets locally: real mail to the local mailbox (never the mock mailer), and
+     * loopback targets allowed so that webhooks to local sinks work.
+     */
+    static Map<String, String> notifyEnvironment(int smtpPort) {
+        return Map.of(
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(smtpPort),
+                "QUARKUS_MAILER_MOCK", "false",
+                "KPI_NOTIFY_OUTBOUND_ALLOW_LOOPBACK", "true");
     }
 
     private void awaitReady(Service service) throws Exception {
@@ -278,6 +299,10 @@ final class Platform {
             deleteQuietly(layout.pids().resolve(service.module + ".pid"));
         }
         running.clear();
+        if (mailbox != null) {
+            mailbox.close();
+            mailbox = null;
+        }
         if (postgres != null) {
             try {
                 postgres.close();
@@ -404,6 +429,8 @@ final class Platform {
             out.append(String.format("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", service.module, service.baseUrl(),
                     service.baseUrl()));
         }
+        out.append(String.format("%n  本地邮箱       SMTP 127.0.0.1:%d   提醒邮件都投递到这里，不会真正发出；用 ./kpi mail 查看（保存在 %s）%n",
+                mailbox.port(), layout.mail()));
         out.append("\n访问令牌（12 小时有效；更多用 ./kpi token --role ROLE --org CODE）：\n");
         for (String[] who : DemoData.SAMPLE_USERS) {
             String token = minter.mint(who[0], who[1], who[0] + "@" + who[1], who[2], ttl);

@@ -1,0 +1,79 @@
+package org.kpi.notify.channels;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kpi.notify.contacts.ChannelType;
+import org.kpi.notify.contacts.ContactChannel;
+import org.kpi.notify.delivery.ChannelSender;
+import org.kpi.notify.delivery.DeliveryFailure;
+import org.kpi.notify.delivery.OutboundMessage;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a message as a plain-text e-mail (电子邮件) through the configured SMTP relay
+ * ({@code quarkus.mailer.*}): the title is the subject, the text (link included) the body. The
+ * idempotency key travels as {@value #IDEMPOTENCY_HEADER} and in the {@code Message-ID}, so a
+ * repeat after a retry is recognisable as the same message.
+ */
+@ApplicationScoped
+public class EmailSender implements ChannelSender {
+
+    /** The header carrying the message's idempotency key. */
+    public static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
+
+    @Inject
+    Mailer mailer;
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.EMAIL;
+    }
+
+    @Override
+    public void send(ContactChannel channel, OutboundMessage message) throws DeliveryFailure {
+        Mail mail = Mail.withText(channel.address(), message.title(), message.text())
+                .addHeader(IDEMPOTENCY_HEADER, message.idempotencyKey())
+                .addHeader("Message-ID", messageId(message.idempotencyKey()));
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            throw classify(channel.address(), e);
+        }
+    }
+
+    /** A {@code Message-ID} made of the idempotency key: the same for every attempt at one delivery. */
+    static String messageId(String idempotencyKey) {
+        return "<" + idempotencyKey.replaceAll("[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]", "-") + "@notify.kpi>";
+    }
+
+    /** What a failed send means: a refusal of the recipient is final, anything transient is retried. */
+    static DeliveryFailure classify(String address, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp) {
+                int code = smtp.getReplyCode();
+                String reply = smtp.getReplyMessage() == null ? "" : "：" + smtp.getReplyMessage().strip();
+                if (smtp.isPermanent()) {
+                    return DeliveryFailure.permanent("邮件服务器拒收（SMTP " + code + reply + "），请检查邮箱地址 "
+                            + address + " 是否正确");
+                }
+                return DeliveryFailure.retry("邮件服务器暂时无法接收（SMTP " + code + reply + "），稍后重试", failure);
+            }
+            if (t instanceof ConnectException) {
+                return DeliveryFailure.retry("无法连接邮件服务器（" + t.getMessage() + "），稍后重试", failure);
+            }
+            if (t instanceof UnknownHostException) {
+                return DeliveryFailure.retry("无法解析邮件服务器的主机名，稍后重试", failure);
+            }
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return DeliveryFailure.retry("等待邮件服务器响应超时，稍后重试", failure);
+            }
+        }
+        return DeliveryFailure.retry("发送邮件失败（" + failure.getClass().getSimpleName() + "），稍后重试", failure);
+    }
+}
