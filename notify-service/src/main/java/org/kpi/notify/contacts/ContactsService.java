@@ -14,6 +14,7 @@ import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
 import org.kpi.notify.channels.OutboundGuard;
+import org.kpi.notify.delivery.RecipientChannels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * their subtree; admins all.
  */
 @ApplicationScoped
-public class ContactsService {
+public class ContactsService implements RecipientChannels {
 
     static final String ENTITY = "contacts";
 
@@ -112,6 +113,7 @@ public class ContactsService {
     }
 
     /** The channels to reach {@code orgUnitCode} on, the inbox first, secrets included (for the delivery engine). */
+    @Override
     @Transactional
     public List<ContactChannel> channelsOf(String orgUnitCode) {
         List<ContactChannel> channels = new ArrayList<>();
@@ -121,6 +123,7 @@ public class ContactsService {
     }
 
     /** The unit's channel of that type and address, secret included, if it (still) has it. */
+    @Override
     @Transactional
     public Optional<ContactChannel> find(String orgUnitCode, ChannelType type, String address) {
         if (type == ChannelType.INBOX) {

@@ -15,7 +15,6 @@ import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
 
-import java.sql.Time;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public class PolicyService {
         em.createNativeQuery("""
                         insert into reminder_policy (scope_code, steps, quiet_start, quiet_end, digest, version,
                                                      updated_at, updated_by)
-                        values (?1, cast(?2 as jsonb), ?3, ?4, ?5, ?6, ?7, ?8)
+                        values (?1, cast(?2 as jsonb), cast(?3 as time), cast(?4 as time), ?5, ?6, ?7, ?8)
                         on conflict (scope_code) do update
                            set steps = excluded.steps, quiet_start = excluded.quiet_start,
                                quiet_end = excluded.quiet_end, digest = excluded.digest,
@@ -114,8 +113,8 @@ public class PolicyService {
                                updated_by = excluded.updated_by""")
                 .setParameter(1, scopeCode)
                 .setParameter(2, json(update.getSteps()))
-                .setParameter(3, quiet == null ? null : Time.valueOf(quiet.startTime()))
-                .setParameter(4, quiet == null ? null : Time.valueOf(quiet.endTime()))
+                .setParameter(3, quiet == null ? null : quiet.start())
+                .setParameter(4, quiet == null ? null : quiet.end())
                 .setParameter(5, digest)
                 .setParameter(6, version)
                 .setParameter(7, now)
@@ -232,7 +231,7 @@ public class PolicyService {
         return rows.stream().map(this::stored).toList();
     }
 
-    private static final String SELECT = "select scope_code, cast(steps as text), quiet_start, quiet_end, digest, "
+    private static final String SELECT = "select scope_code, cast(steps as text), to_char(quiet_start, 'HH24:MI'), to_char(quiet_end, 'HH24:MI'), digest, "
             + "version, updated_at, updated_by from reminder_policy";
 
     private StoredPolicy stored(Object[] row) {
@@ -246,8 +245,9 @@ public class PolicyService {
         }
     }
 
+    /** Times are read as text: the JDBC time zone setting (UTC) would shift a {@code time} column. */
     private static String hhmm(Object time) {
-        return time.toString().substring(0, 5);
+        return (String) time;
     }
 
     private static OffsetDateTime toOffset(Object value) {

@@ -11,6 +11,7 @@ import org.kpi.notify.NotifyFixture;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
+import org.kpi.testing.TestTokens;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -178,6 +179,38 @@ class ReminderLadderTest {
         clock.set(LocalDate.of(2026, 11, 18), LocalTime.of(9, 0));
         sweep.sweep();
         assertEquals(2, actualReminders(target).size(), "no YELLOW once submitted");
+    }
+
+    @Test
+    void quietHoursHoldAnEmailSweptAfterMidnightUntilHalfPastSeven() {
+        NotifyFixture.Tree tree = fixture.tree();
+        TestTokens.as("admin", tree.city()).body("{\"channels\":[{\"type\":\"EMAIL\",\"address\":\"fgj@zhifu.gov.cn\"}]}")
+                .put("/api/v1/contacts/" + tree.lead()).then().statusCode(200);
+        long task = fixture.nextId();
+        fixture.task(task, tree, "ASSIGNED", DUE, null, 1);
+
+        clock.set(DUE.minusDays(3), LocalTime.of(0, 1));
+        sweep.sweep();
+
+        List<Object[]> lead = rows("select d.channel, d.next_attempt_at from delivery d join reminder r "
+                + "on r.id = d.reminder_id where r.task_id = ?1 and r.org_unit_code = ?2 order by d.channel", task,
+                tree.lead());
+        assertEquals(2, lead.size());
+        assertEquals("EMAIL", lead.get(0)[0]);
+        assertEquals(DUE.minusDays(3).atTime(7, 30).atZone(TestClock.ZONE).toInstant(), instant(lead.get(0)[1]),
+                "the e-mail waits for the end of the quiet hours");
+        assertEquals("INBOX", lead.get(1)[0]);
+        assertEquals(clock.instant(), instant(lead.get(1)[1]), "the inbox is silent and gets it at once");
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Sweeps at 09:00 on {@code day}; the reminders it created for {@code task} as "KIND offset unit". */
