@@ -91,6 +91,7 @@ public class PolicyService {
     public PolicyView put(String scopeCode, PolicyUpdate update, String ifMatch) {
         requireWritable(scopeCode);
         validate(update);
+        lockScope(scopeCode);
         Optional<StoredPolicy> current = find(scopeCode);
         Long expected = ifMatch != null && !ifMatch.isBlank() || update.getVersion() != null
                 ? ETags.expectedVersion(ifMatch, update.getVersion()) : null;
@@ -101,7 +102,6 @@ public class PolicyService {
         boolean digest = Boolean.TRUE.equals(update.getDigest());
         long version = current.map(StoredPolicy::version).orElse(0L) + 1;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        lockScope(scopeCode);
         em.createNativeQuery("""
                         insert into reminder_policy (scope_code, steps, quiet_start, quiet_end, digest, version,
                                                      updated_at, updated_by)

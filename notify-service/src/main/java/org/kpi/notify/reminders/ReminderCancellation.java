@@ -27,42 +27,42 @@ public class ReminderCancellation {
     /** Everything pending about a task: its own steps, its milestones' and its reports'. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int task(long taskId) {
-        return cancel("r.task_id = :first", taskId, null, null);
+        return cancel("r.task_id = :first", taskId, null);
     }
 
     /** The task's own steps for a due date other than {@code dueDate} (the date moved). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int taskDueDateMoved(long taskId, LocalDate dueDate) {
-        return cancel("r.subject_type = 'TASK' and r.subject_id = :first and r.due_date <> :second", taskId, dueDate, null);
+        return cancel("r.subject_type = 'TASK' and r.subject_id = :first and r.due_date <> :second", taskId, dueDate);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int milestone(long milestoneId) {
-        return cancel("r.subject_type = 'MILESTONE' and r.subject_id = :first", milestoneId, null, null);
+        return cancel("r.subject_type = 'MILESTONE' and r.subject_id = :first", milestoneId, null);
     }
 
     /** A unit's report reminders on a task (any period up to the report). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int report(long taskId, String unitCode) {
-        return cancel("r.subject_type = 'REPORT' and r.subject_id = :first and r.org_unit_code = :second", taskId, unitCode,
-                null);
+        return cancel("r.subject_type = 'REPORT' and r.subject_id = :first and r.org_unit_code = :second", taskId,
+                unitCode);
     }
 
     /** Reminders about a target's actual for {@code period}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int actual(long targetId, String period) {
-        return cancel("r.subject_type = 'ACTUAL' and r.subject_id = :first and r.subject_key = :second", targetId, period,
-                null);
+        return cancel("r.subject_type = 'ACTUAL' and r.subject_id = :first and r.subject_key = :second", targetId,
+                period);
     }
 
-    private int cancel(String which, Object first, Object second, Object third) {
+    private int cancel(String which, Object first, Object second) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String reminders = "select r.id from reminder r where " + which;
         var deliveries = em.createNativeQuery("update delivery set status = 'CANCELLED', updated_at = :now, "
                         + "lease_until = null, version = version + 1 "
                         + "where status in ('PENDING', 'RETRYING') and reminder_id in (" + reminders + ")")
                 .setParameter("now", now);
-        bind(deliveries, first, second, third);
+        bind(deliveries, first, second);
         int cancelled = deliveries.executeUpdate();
         var pending = em.createNativeQuery("update reminder r set status = case when exists (select 1 from delivery d "
                         + "where d.reminder_id = r.id and d.status = 'SENT') then 'SENT' "
@@ -70,19 +70,16 @@ public class ReminderCancellation {
                         + "then 'PENDING' else 'CANCELLED' end, updated_at = :now "
                         + "where r.status = 'PENDING' and " + which)
                 .setParameter("now", now);
-        bind(pending, first, second, third);
+        bind(pending, first, second);
         return cancelled + pending.executeUpdate();
     }
 
-    private static void bind(jakarta.persistence.Query query, Object first, Object second, Object third) {
+    private static void bind(jakarta.persistence.Query query, Object first, Object second) {
         if (first != null) {
             query.setParameter("first", first);
         }
         if (second != null) {
             query.setParameter("second", second);
-        }
-        if (third != null) {
-            query.setParameter("third", third);
         }
     }
 }

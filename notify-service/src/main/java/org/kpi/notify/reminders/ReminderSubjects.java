@@ -9,8 +9,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads from the projection what may need a reminder today: open tasks and open milestones due
@@ -86,6 +90,21 @@ public class ReminderSubjects {
 
     /** Targets of {@code years} whose chased period has no submitted or approved actual. */
     public List<DueSubject> actuals(LocalDate today, List<Integer> years) {
+        // what is filed and where each ladder stands, read once for all targets of those years
+        Set<String> filed = new HashSet<>();
+        for (Object[] r : rows("""
+                select a.target_id, a.period from actual_projection a
+                  join target_projection t on t.id = a.target_id
+                 where t.year in (?1, ?2) and a.status in ('SUBMITTED', 'APPROVED')""", years.get(0), years.get(1))) {
+            filed.add(r[0] + "|" + r[1]);
+        }
+        Map<String, Object[]> states = new HashMap<>();
+        for (Object[] r : rows("""
+                select s.subject_id, s.subject_key, s.due_date, s.last_offset, s.done from ladder_state s
+                  join target_projection t on t.id = s.subject_id
+                 where s.subject_type = 'ACTUAL' and t.year in (?1, ?2)""", years.get(0), years.get(1))) {
+            states.put(r[0] + "|" + r[1], new Object[] {r[2], r[3], r[4]});
+        }
         List<DueSubject> due = new ArrayList<>();
         for (Object[] r : rows("""
                 select t.id, t.indicator_name, t.frequency, t.actuals_due_day, t.year, t.responsible_unit_code,
@@ -99,8 +118,8 @@ public class ReminderSubjects {
                 continue;
             }
             DutyPeriods.Period p = period.get();
-            Object[] state = state(target, p.key());
-            if (state != null && Boolean.TRUE.equals(state[2]) || filed(target, p.key())) {
+            Object[] state = states.get(target + "|" + p.key());
+            if (state != null && Boolean.TRUE.equals(state[2]) || filed.contains(target + "|" + p.key())) {
                 continue;
             }
             due.add(new DueSubject(SubjectType.ACTUAL, target, p.key(), null, target, (String) r[1], null, p.key(),
@@ -108,19 +127,6 @@ public class ReminderSubjects {
                     state == null ? null : date(state[0]), state == null ? null : integer(state[1])));
         }
         return due;
-    }
-
-    private boolean filed(long target, String period) {
-        return !em.createNativeQuery("select 1 from actual_projection where target_id = ?1 and period = ?2 "
-                        + "and status in ('SUBMITTED', 'APPROVED')")
-                .setParameter(1, target).setParameter(2, period).getResultList().isEmpty();
-    }
-
-    private Object[] state(long target, String period) {
-        List<?> rows = em.createNativeQuery("select due_date, last_offset, done from ladder_state "
-                        + "where subject_type = 'ACTUAL' and subject_id = ?1 and subject_key = ?2")
-                .setParameter(1, target).setParameter(2, period).getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
     @SuppressWarnings("unchecked")
