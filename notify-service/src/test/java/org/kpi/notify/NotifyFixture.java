@@ -60,9 +60,19 @@ public class NotifyFixture {
         publish("org-unit.upserted", code, payload);
     }
 
-    /** A task as task-service publishes it in {@code task.upserted}. */
+    /** A task as task-service publishes it in {@code task.upserted}, handed to the handlers. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> task(long id, Tree tree, String status, LocalDate due, String cadence, long version,
                                     Map<String, Object>... milestones) {
+        Map<String, Object> task = taskPayload(id, tree, status, due, cadence, version, milestones);
+        publish("task.upserted", Long.toString(id), task);
+        return task;
+    }
+
+    /** The payload of a {@code task.upserted} event. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> taskPayload(long id, Tree tree, String status, LocalDate due, String cadence,
+                                           long version, Map<String, Object>... milestones) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", id);
         task.put("title", "推进重点项目建设" + id);
@@ -78,7 +88,6 @@ public class NotifyFixture {
         task.put("milestones", new ArrayList<>(List.of(milestones)));
         task.put("version", version);
         task.put("updatedAt", OffsetDateTime.now().toString());
-        publish("task.upserted", Long.toString(id), task);
         return task;
     }
 

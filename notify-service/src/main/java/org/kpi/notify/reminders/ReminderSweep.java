@@ -5,7 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kpi.common.jobs.JobClaims;
 import org.kpi.notify.NotifyConfig;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
@@ -23,12 +25,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,9 @@ public class ReminderSweep {
 
     private static final Logger LOG = Logger.getLogger(ReminderSweep.class);
     private static final int CHUNK = 200;
+    private static final String JOB = "reminder-sweep";
+    private static final Comparator<DueSubject> IN_LOCK_ORDER = Comparator.comparing(DueSubject::type)
+            .thenComparingLong(DueSubject::subjectId).thenComparing(DueSubject::subjectKey);
 
     @Inject
     ReminderSubjects subjects;
@@ -71,6 +78,12 @@ public class ReminderSweep {
     @Inject
     Clock clock;
 
+    @Inject
+    JobClaims jobs;
+
+    @ConfigProperty(name = "kpi.notify.sweep-interval", defaultValue = "60s")
+    Duration interval;
+
     /** What one sweep did. */
     public record SweepResult(int subjects, int reminders, int deliveries) {
     }
@@ -78,11 +91,25 @@ public class ReminderSweep {
     @Scheduled(every = "${kpi.notify.sweep-interval:60s}", identity = "reminder-sweep",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        sweepIfDue();
+    }
+
+    /**
+     * Sweeps unless another replica (or caller) has swept within the interval; true when this call
+     * swept. The claim's lease — the interval less a tenth, never finished — lets the next firing
+     * anywhere after it take the claim over. The reminders' unique key would absorb a second sweep;
+     * this spares the work.
+     */
+    public boolean sweepIfDue() {
+        if (!jobs.claim(JOB, "interval", interval.minus(interval.dividedBy(10)))) {
+            return false;
+        }
         SweepResult result = sweep();
         if (result.reminders() > 0) {
             LOG.infof("Reminder sweep: %d reminders, %d deliveries for %d subjects", result.reminders(),
                     result.deliveries(), result.subjects());
         }
+        return true;
     }
 
     /** One sweep as of the clock's now. */
@@ -96,6 +123,8 @@ public class ReminderSweep {
             all.addAll(subjects.reports("WEEKLY", DutyPeriods.weeklyReport(today, config.reports().weeklyDueDay())));
             all.addAll(subjects.reports("MONTHLY", DutyPeriods.monthlyReport(today, config.reports().monthlyDueDay())));
             all.addAll(subjects.actuals(today, List.of(today.getYear(), today.getYear() - 1)));
+            // one order for every sweep, so two sweeps at once wait on each other's rows, never deadlock
+            all.sort(IN_LOCK_ORDER);
             return all;
         });
         int reminders = 0;
