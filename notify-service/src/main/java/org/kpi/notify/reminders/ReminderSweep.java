@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kpi.common.jobs.JobClaims;
@@ -28,15 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The reminder sweep (提醒巡检): finds what is due, works out the step of its ladder that is current
@@ -49,7 +47,7 @@ import java.util.UUID;
 public class ReminderSweep {
 
     private static final Logger LOG = Logger.getLogger(ReminderSweep.class);
-    private static final int CHUNK = 200;
+    private static final int CHUNK = 1000;
     private static final String JOB = "reminder-sweep";
     private static final Comparator<DueSubject> IN_LOCK_ORDER = Comparator.comparing(DueSubject::type)
             .thenComparingLong(DueSubject::subjectId).thenComparing(DueSubject::subjectKey);
@@ -67,10 +65,10 @@ public class ReminderSweep {
     MessageRenderer renderer;
 
     @Inject
-    NotifyConfig config;
+    ReminderRows rows;
 
     @Inject
-    EntityManager em;
+    NotifyConfig config;
 
     @Inject
     ObjectMapper mapper;
@@ -129,53 +127,50 @@ public class ReminderSweep {
         });
         int reminders = 0;
         int deliveries = 0;
+        Map<String, List<ContactChannel>> contacts = new HashMap<>();
         for (int from = 0; from < due.size(); from += CHUNK) {
             List<DueSubject> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-            int[] made = QuarkusTransaction.requiringNew().call(() -> {
-                int[] counts = new int[2];
-                for (DueSubject subject : chunk) {
-                    fire(subject, book, today, counts);
-                }
-                return counts;
-            });
+            int[] made = QuarkusTransaction.requiringNew().call(() -> fire(chunk, book, today, contacts));
             reminders += made[0];
             deliveries += made[1];
         }
         return new SweepResult(due.size(), reminders, deliveries);
     }
 
-    private void fire(DueSubject subject, PolicyBook book, LocalDate today, int[] counts) {
-        EffectivePolicy policy = book.effective(subject.ownerUnit());
-        EscalationLadder ladder = subject.periodic() ? policy.ladder().forPeriodicDuty() : policy.ladder();
-        long days = ChronoUnit.DAYS.between(subject.dueDate(), today);
-        LadderStep step = ladder.currentStep(days).orElse(null);
-        if (step == null) {
-            return;
-        }
-        boolean sameDue = subject.dueDate().equals(subject.stateDue());
-        if (sameDue && subject.stateOffset() != null && subject.stateOffset() >= step.offsetDays()) {
-            return;
-        }
-        for (Map.Entry<String, NotifyParty> recipient : recipients(subject, step, book).entrySet()) {
-            Long reminder = insertReminder(subject, step, recipient.getKey(), recipient.getValue());
-            if (reminder == null) {
+    /** Fires the current step of each subject of a chunk, in three statements; returns reminders and deliveries made. */
+    private int[] fire(List<DueSubject> chunk, PolicyBook book, LocalDate today, Map<String, List<ContactChannel>> contacts) {
+        Instant now = clock.instant();
+        List<ReminderRows.NewReminder> planned = new ArrayList<>();
+        List<ReminderRows.LadderMark> marks = new ArrayList<>();
+        Map<DueSubject, LadderStep> steps = new IdentityHashMap<>();
+        for (DueSubject subject : chunk) {
+            EffectivePolicy policy = book.effective(subject.ownerUnit());
+            EscalationLadder ladder = subject.periodic() ? policy.ladder().forPeriodicDuty() : policy.ladder();
+            LadderStep step = ladder.currentStep(ChronoUnit.DAYS.between(subject.dueDate(), today)).orElse(null);
+            if (step == null) {
                 continue;
             }
-            counts[0]++;
-            counts[1] += insertDeliveries(reminder, subject, step, recipient.getKey(), recipient.getValue(), book, today);
+            boolean sameDue = subject.dueDate().equals(subject.stateDue());
+            if (sameDue && subject.stateOffset() != null && subject.stateOffset() >= step.offsetDays()) {
+                continue;
+            }
+            steps.put(subject, step);
+            recipients(subject, step, book).forEach((unit, party) -> planned.add(
+                    new ReminderRows.NewReminder(subject, unit, party.name(), step.kind().name(), step.offsetDays())));
+            marks.add(new ReminderRows.LadderMark(subject, step.offsetDays(), ladder.isLast(step)));
         }
-        em.createNativeQuery("""
-                        insert into ladder_state (subject_type, subject_id, subject_key, due_date, last_offset, done)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
-                        on conflict (subject_type, subject_id, subject_key) do update
-                           set due_date = excluded.due_date, last_offset = excluded.last_offset, done = excluded.done""")
-                .setParameter(1, subject.type().name())
-                .setParameter(2, subject.subjectId())
-                .setParameter(3, subject.subjectKey())
-                .setParameter(4, subject.dueDate())
-                .setParameter(5, step.offsetDays())
-                .setParameter(6, ladder.isLast(step))
-                .executeUpdate();
+        Map<String, Long> created = rows.insertReminders(planned, now);
+        List<ReminderRows.NewDelivery> deliveries = new ArrayList<>();
+        for (ReminderRows.NewReminder reminder : planned) {
+            Long id = created.get(reminder.key());
+            if (id != null) {
+                deliveries.addAll(deliveries(id, reminder, steps.get(reminder.subject()), book, today, now,
+                        contacts.computeIfAbsent(reminder.unit(), channels::channelsOf)));
+            }
+        }
+        int sent = rows.insertDeliveries(deliveries, now);
+        rows.saveLadder(marks);
+        return new int[] {created.size(), sent};
     }
 
     /** The recipient units of a step, each once, with the party it is reached as. */
@@ -194,37 +189,20 @@ public class ReminderSweep {
         return units;
     }
 
-    private Long insertReminder(DueSubject subject, LadderStep step, String unit, NotifyParty party) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<?> id = em.createNativeQuery("""
-                        insert into reminder (subject_type, subject_id, subject_key, task_id, target_id, title,
-                            org_unit_code, party, kind, offset_days, due_date, status, created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'PENDING', ?12, ?12)
-                        on conflict on constraint reminder_once do nothing
-                        returning id""")
-                .setParameter(1, subject.type().name())
-                .setParameter(2, subject.subjectId())
-                .setParameter(3, subject.subjectKey())
-                .setParameter(4, subject.taskId())
-                .setParameter(5, subject.targetId())
-                .setParameter(6, subject.title())
-                .setParameter(7, unit)
-                .setParameter(8, party.name())
-                .setParameter(9, step.kind().name())
-                .setParameter(10, step.offsetDays())
-                .setParameter(11, subject.dueDate())
-                .setParameter(12, now)
-                .getResultList();
-        return id.isEmpty() ? null : ((Number) id.get(0)).longValue();
-    }
-
-    private int insertDeliveries(long reminder, DueSubject subject, LadderStep step, String unit, NotifyParty party,
-                                 PolicyBook book, LocalDate today) {
-        MessageRenderer.Rendered message = renderer.render(subject, step, party, unit, book, today);
+    /**
+     * One delivery per channel of the recipient: the inbox at once; other channels after the
+     * unit's quiet hours, or at the digest hour when the unit asked for a daily digest.
+     */
+    private List<ReminderRows.NewDelivery> deliveries(long reminder, ReminderRows.NewReminder planned, LadderStep step,
+                                                      PolicyBook book, LocalDate today, Instant now,
+                                                      List<ContactChannel> unitChannels) {
+        String unit = planned.unit();
+        MessageRenderer.Rendered message = renderer.render(planned.subject(), step, NotifyParty.valueOf(planned.party()),
+                unit, book, today);
+        String facts = json(message.facts());
         EffectivePolicy policy = book.effective(unit);
-        Instant now = clock.instant();
-        int created = 0;
-        for (ContactChannel channel : channels.channelsOf(unit)) {
+        List<ReminderRows.NewDelivery> made = new ArrayList<>(unitChannels.size());
+        for (ContactChannel channel : unitChannels) {
             Instant when = now;
             String digestGroup = null;
             if (channel.type() != ChannelType.INBOX) {
@@ -240,26 +218,10 @@ public class ReminderSweep {
                 }
                 when = QuietWindow.release(when, policy.quietHours(), clock.getZone());
             }
-            created += em.createNativeQuery("""
-                            insert into delivery (reminder_id, org_unit_code, channel, address, title, body, link, facts,
-                                idempotency_key, status, attempts, next_attempt_at, digest_group, created_at, updated_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, 'PENDING', 0, ?10, ?11, ?12, ?12)
-                            on conflict on constraint delivery_once do nothing""")
-                    .setParameter(1, reminder)
-                    .setParameter(2, unit)
-                    .setParameter(3, channel.type().name())
-                    .setParameter(4, channel.address())
-                    .setParameter(5, message.title())
-                    .setParameter(6, message.text())
-                    .setParameter(7, message.link())
-                    .setParameter(8, json(message.facts()))
-                    .setParameter(9, UUID.randomUUID())
-                    .setParameter(10, when.atOffset(ZoneOffset.UTC))
-                    .setParameter(11, digestGroup)
-                    .setParameter(12, now.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
+            made.add(new ReminderRows.NewDelivery(reminder, unit, channel.type().name(), channel.address(),
+                    message.title(), message.text(), message.link(), facts, when, digestGroup));
         }
-        return created;
+        return made;
     }
 
     private String json(Object value) {
