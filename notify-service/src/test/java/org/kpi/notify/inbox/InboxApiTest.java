@@ -86,7 +86,7 @@ class InboxApiTest {
     @Test
     void unreadTrueAndFalseSplitTheListAndAnythingElseIsABadRequest() {
         NotifyFixture.Tree tree = fixture.tree();
-        remind(tree, 1);
+        remind(tree, 2);
         long unread = rows.inbox(tree.lead(), "未读", T0);
         long read = rows.inbox(tree.lead(), "已读", T0.plus(Duration.ofMinutes(5)));
         rows.update("update inbox_message set read_at = now(), read_by = 'x' where id = ?1", read);

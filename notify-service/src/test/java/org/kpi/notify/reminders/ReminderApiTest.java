@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reminders over HTTP: who sees which, the filters, and who may run a sweep. */
@@ -64,7 +65,7 @@ class ReminderApiTest {
                 .body("items.offsetDays", contains(1, -3))
                 .body("items.orgUnitCode", everyItem(equalTo(tree.lead())))
                 .body("items[0].subjectType", equalTo("TASK"))
-                .body("items[0].subjectId", equalTo((int) task))
+                .body("items[0].subjectId", equalTo(task))
                 .body("items[0].party", equalTo("LEAD"))
                 .body("items[0].dueDate", equalTo(DUE.toString()))
                 .body("items[0].status", equalTo("PENDING"))
@@ -90,14 +91,21 @@ class ReminderApiTest {
                 .body("items.kind", contains("RED", "NOTICE", "NOTICE"));
         TestTokens.as("supervisor", tree.district()).queryParam("orgUnit", tree.lead()).get("/api/v1/reminders")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].orgUnitCode", equalTo(tree.lead()));
+        // an ancestor narrows nothing: what is shown stays inside the caller's subtree, as in task-service
         TestTokens.as("supervisor", tree.district()).queryParam("orgUnit", tree.city()).get("/api/v1/reminders")
+                .then().statusCode(200).body("total", equalTo(3)).body("items.orgUnitCode", not(hasItem(tree.city())));
+        TestTokens.as("supervisor", tree.district()).queryParam("orgUnit", other.district()).get("/api/v1/reminders")
                 .then().statusCode(200).body("total", equalTo(0)).body("items", empty());
+        TestTokens.as("supervisor", tree.district()).queryParam("orgUnit", "NO-SUCH-UNIT").get("/api/v1/reminders")
+                .then().statusCode(200).body("total", equalTo(0));
         TestTokens.as("supervisor", other.district()).get("/api/v1/reminders").then().statusCode(200)
                 .body("total", equalTo(0));
         TestTokens.as("supervisor", other.district()).queryParam("orgUnit", tree.lead()).get("/api/v1/reminders")
                 .then().statusCode(200).body("total", equalTo(0));
         TestTokens.as("admin", other.city()).queryParam("orgUnit", tree.city()).get("/api/v1/reminders")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("RED"));
+                .then().statusCode(200).body("total", equalTo(4)).body("items.orgUnitCode", hasItem(tree.city()));
+        TestTokens.as("admin", other.city()).queryParam("orgUnit", tree.district()).get("/api/v1/reminders")
+                .then().statusCode(200).body("total", equalTo(3)).body("items.orgUnitCode", not(hasItem(tree.city())));
     }
 
     @Test
