@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Rows read and written with SQL in tests, each call in its own transaction: what the delivery
- * worker and its inbox sender (written elsewhere) would do to deliveries and inbox messages.
+ * notify-service's tables read and written with SQL in tests, each call in its own transaction:
+ * to check what the sweep and the worker did, and to put deliveries and inbox messages in states
+ * (failed, read, created at a given time) that a test of the API needs.
  */
 @ApplicationScoped
 public class NotifyRows {
@@ -47,6 +50,17 @@ public class NotifyRows {
         return rows("select d.id from delivery d join reminder r on r.id = d.reminder_id where r.task_id = ?1 "
                 + "and d.org_unit_code = ?2 and d.channel = ?3 order by d.id", task, unit, channel).stream()
                 .map(r -> ((Number) r[0]).longValue()).toList();
+    }
+
+    /** A timestamp column's value as an instant, whichever type the driver gave. */
+    public static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        return ((Timestamp) value).toInstant();
     }
 
     /**

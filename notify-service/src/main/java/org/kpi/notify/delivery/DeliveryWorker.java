@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,9 +152,11 @@ public class DeliveryWorker {
             return DrainResult.NONE;
         }
         Supplier<PolicyBook> book = memo(policies::book);
+        // a round reads each channel's current settings (the secret) once
+        Map<String, Optional<ContactChannel>> found = new ConcurrentHashMap<>();
         List<CompletableFuture<List<DeliveryOutcome>>> sends = new ArrayList<>();
         for (List<ClaimedDelivery> unit : sendUnits(claimed)) {
-            sends.add(CompletableFuture.supplyAsync(() -> attempt(unit, book), pool));
+            sends.add(CompletableFuture.supplyAsync(() -> attempt(unit, book, found), pool));
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>(claimed.size());
         // an answer that comes later than this is left to the lease: the delivery is claimed again
@@ -194,13 +197,16 @@ public class DeliveryWorker {
         return new ArrayList<>(units.values());
     }
 
-    private List<DeliveryOutcome> attempt(List<ClaimedDelivery> unit, Supplier<PolicyBook> book) {
+    private List<DeliveryOutcome> attempt(List<ClaimedDelivery> unit, Supplier<PolicyBook> book,
+                                          Map<String, Optional<ContactChannel>> found) {
         ClaimedDelivery head = unit.get(0);
         ChannelSender sender = byType.get(head.channel());
         if (sender == null) {
             return each(unit, d -> DeliveryOutcome.dead(d, "本服务尚不支持" + head.channel() + "渠道，请改用其他联系方式"));
         }
-        Optional<ContactChannel> channel = channels.find(head.orgUnitCode(), head.channel(), head.address());
+        Optional<ContactChannel> channel = found.computeIfAbsent(
+                head.orgUnitCode() + "\u0000" + head.channel() + "\u0000" + head.address(),
+                k -> channels.find(head.orgUnitCode(), head.channel(), head.address()));
         if (channel.isEmpty()) {
             return each(unit, d -> DeliveryOutcome.cancelled(d, "该联系方式已删除，未发送"));
         }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.NotifyConfig;
 import org.kpi.notify.NotifyFixture;
-import org.kpi.notify.TestRows;
+import org.kpi.notify.NotifyRows;
 import org.kpi.notify.WebhookPeer;
 import org.kpi.notify.reminders.ReminderSweep;
 import org.kpi.testing.FeedStubResource;
@@ -62,7 +62,7 @@ class DeliveryConcurrencyTest {
     TestClock clock;
 
     @Inject
-    TestRows db;
+    NotifyRows db;
 
     private final List<WebhookPeer> peers = new ArrayList<>();
 
@@ -161,10 +161,10 @@ class DeliveryConcurrencyTest {
     @Test
     void aPeerFailingHalfItsCallsEndsWithEveryDeliverySentOrDeadAndNoneAcceptedTwice() {
         NotifyFixture.Tree tree = fixture.tree();
-        // of every four calls: one answered 500, one timing out (the test profile waits 1 s), two accepted
+        // of every four calls: one answered 500, one timing out (the test profile waits 2 s), two accepted
         WebhookPeer peer = peer().answering(call -> switch (call % 4) {
             case 1 -> new WebhookPeer.Answer(500, 0);
-            case 3 -> new WebhookPeer.Answer(503, 1_500);
+            case 3 -> new WebhookPeer.Answer(503, 3_000);
             default -> WebhookPeer.Answer.OK;
         });
         contacts(tree, peer);

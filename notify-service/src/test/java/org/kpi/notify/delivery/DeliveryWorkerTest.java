@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.NotifyFixture;
-import org.kpi.notify.TestRows;
+import org.kpi.notify.NotifyRows;
 import org.kpi.notify.WebhookPeer;
 import org.kpi.notify.reminders.ReminderSweep;
 import org.kpi.testing.FeedStubResource;
@@ -56,7 +56,7 @@ class DeliveryWorkerTest {
     TestClock clock;
 
     @Inject
-    TestRows db;
+    NotifyRows db;
 
     @Inject
     ObjectMapper mapper;
@@ -149,7 +149,7 @@ class DeliveryWorkerTest {
             if (attempt < 8) {
                 assertEquals("RETRYING", row[1]);
                 assertTrue(((String) row[3]).contains("HTTP 500"), (String) row[3]);
-                Instant next = TestRows.instant(row[4]);
+                Instant next = NotifyRows.instant(row[4]);
                 waits.add(Duration.between(clock.instant(), next));
                 clock.set(next);
             } else {
@@ -206,7 +206,7 @@ class DeliveryWorkerTest {
         worker.drain();
         Object[] row = webhook(task, tree.lead());
         assertEquals("RETRYING", row[1]);
-        clock.set(TestRows.instant(row[4]));
+        clock.set(NotifyRows.instant(row[4]));
         worker.drain();
         assertEquals("SENT", webhook(task, tree.lead())[1]);
         assertEquals(2, peer.calls());

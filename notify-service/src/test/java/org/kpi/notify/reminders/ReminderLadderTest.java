@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.NotifyFixture;
+import org.kpi.notify.NotifyRows;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
@@ -40,6 +41,9 @@ class ReminderLadderTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    NotifyRows db;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -63,7 +67,7 @@ class ReminderLadderTest {
         assertEquals(List.of("RED 7 " + tree.district(), "RED 7 " + tree.city()), sweepOn(DUE.plusDays(7), task));
         assertEquals(List.of(), sweepOn(DUE.plusDays(30), task), "the ladder is done");
 
-        List<Object[]> inbox = rows("select d.channel, d.status, d.title, d.body from delivery d join reminder r "
+        List<Object[]> inbox = db.rows("select d.channel, d.status, d.title, d.body from delivery d join reminder r "
                 + "on r.id = d.reminder_id where r.task_id = ?1 and r.kind = 'RED' and r.party = 'DISTRICT'", task);
         assertEquals(1, inbox.size());
         assertEquals("INBOX", inbox.get(0)[0]);
@@ -97,7 +101,7 @@ class ReminderLadderTest {
 
         assertEquals(List.of(), sweepOn(DUE.plusDays(3), task));
         assertEquals(List.of(), sweepOn(DUE.plusDays(7), task));
-        List<Object[]> urge = rows("select r.status, d.status from reminder r join delivery d on d.reminder_id = r.id "
+        List<Object[]> urge = db.rows("select r.status, d.status from reminder r join delivery d on d.reminder_id = r.id "
                 + "where r.task_id = ?1", task);
         assertEquals(1, urge.size());
         assertEquals("CANCELLED", urge.get(0)[0]);
@@ -117,7 +121,7 @@ class ReminderLadderTest {
 
         clock.set(milestoneDue.plusDays(1), LocalTime.of(9, 0));
         sweep.sweep();
-        List<Object[]> rows = rows("select subject_id, kind from reminder where subject_type = 'MILESTONE' "
+        List<Object[]> rows = db.rows("select subject_id, kind from reminder where subject_type = 'MILESTONE' "
                 + "and task_id = ?1", task);
         assertEquals(1, rows.size());
         assertEquals(open, ((Number) rows.get(0)[0]).longValue());
@@ -192,25 +196,15 @@ class ReminderLadderTest {
         clock.set(DUE.minusDays(3), LocalTime.of(0, 1));
         sweep.sweep();
 
-        List<Object[]> lead = rows("select d.channel, d.next_attempt_at from delivery d join reminder r "
+        List<Object[]> lead = db.rows("select d.channel, d.next_attempt_at from delivery d join reminder r "
                 + "on r.id = d.reminder_id where r.task_id = ?1 and r.org_unit_code = ?2 order by d.channel", task,
                 tree.lead());
         assertEquals(2, lead.size());
         assertEquals("EMAIL", lead.get(0)[0]);
-        assertEquals(DUE.minusDays(3).atTime(7, 30).atZone(TestClock.ZONE).toInstant(), instant(lead.get(0)[1]),
+        assertEquals(DUE.minusDays(3).atTime(7, 30).atZone(TestClock.ZONE).toInstant(), NotifyRows.instant(lead.get(0)[1]),
                 "the e-mail waits for the end of the quiet hours");
         assertEquals("INBOX", lead.get(1)[0]);
-        assertEquals(clock.instant(), instant(lead.get(1)[1]), "the inbox is silent and gets it at once");
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.time.Instant i) {
-            return i;
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        assertEquals(clock.instant(), NotifyRows.instant(lead.get(1)[1]), "the inbox is silent and gets it at once");
     }
 
     /** Sweeps at 09:00 on {@code day}; the reminders it created for {@code task} as "KIND offset unit". */
@@ -218,7 +212,7 @@ class ReminderLadderTest {
         long before = count(task);
         clock.set(day, LocalTime.of(9, 0));
         sweep.sweep();
-        return rows("select kind, offset_days, org_unit_code from reminder where task_id = ?1 and subject_type = 'TASK' "
+        return db.rows("select kind, offset_days, org_unit_code from reminder where task_id = ?1 and subject_type = 'TASK' "
                 + "order by id offset ?2", task, before).stream()
                 .map(r -> r[0] + " " + r[1] + " " + r[2]).toList();
     }
@@ -230,24 +224,12 @@ class ReminderLadderTest {
     }
 
     private List<Object[]> reportReminders(long task) {
-        return rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'REPORT' "
+        return db.rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'REPORT' "
                 + "and subject_id = ?1 order by id", task);
     }
 
     private List<Object[]> actualReminders(long target) {
-        return rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'ACTUAL' "
+        return db.rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'ACTUAL' "
                 + "and subject_id = ?1 order by id", target);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            List<?> result = query.getResultList();
-            return result.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
-        });
     }
 }

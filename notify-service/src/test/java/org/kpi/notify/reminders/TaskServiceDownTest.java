@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.kpi.common.events.FeedConsumer;
 import org.kpi.notify.NotifyFixture;
 import org.kpi.notify.TaskFeedStubResource;
-import org.kpi.notify.TestRows;
+import org.kpi.notify.NotifyRows;
 import org.kpi.notify.WebhookPeer;
 import org.kpi.notify.delivery.DeliveryWorker;
 import org.kpi.testing.FeedStubResource;
@@ -58,7 +58,7 @@ class TaskServiceDownTest {
     TestClock clock;
 
     @Inject
-    TestRows db;
+    NotifyRows db;
 
     @Inject
     ObjectMapper mapper;

@@ -1,4 +1,4 @@
-package org.kpi.notify.deliveries;
+package org.kpi.notify.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.kpi.notify.deliveries;
+package org.kpi.notify.delivery;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -1,4 +1,4 @@
-package org.kpi.notify.deliveries;
+package org.kpi.notify.delivery;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.kpi.notify.deliveries;
+package org.kpi.notify.delivery;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
