@@ -10,6 +10,7 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.NotifyFixture;
@@ -22,12 +23,15 @@ import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,7 +69,8 @@ class LadderOnEveryChannelTest {
 
     private final Map<String, String> unitOfAddress = new HashMap<>();
     private final Map<String, Integer> inboxSeen = new HashMap<>();
-    private int mailSeen;
+    // GreenMail lists messages by mailbox, not in arrival order: new ones are told apart by Message-ID
+    private final Set<String> mailSeen = new HashSet<>();
     private int leadHookSeen;
     private int districtHookSeen;
 
@@ -82,7 +87,9 @@ class LadderOnEveryChannelTest {
             contacts(tree, tree.co(), "tjj", null);
             contacts(tree, tree.district(), "dcs", districtHook);
             contacts(tree, tree.city(), "szf", null);
-            mailSeen = mail.getReceivedMessages().length;
+            for (MimeMessage old : mail.getReceivedMessages()) {
+                mailSeen.add(old.getMessageID());
+            }
             long task = fixture.nextId();
             fixture.task(task, tree, "ASSIGNED", DUE, null, 1);
             String notice3 = "【提醒】重点任务“推进重点项目建设" + task + "”将于 6月30日 到期（还有 3 天）";
@@ -123,7 +130,8 @@ class LadderOnEveryChannelTest {
                     .body("items.findAll { it.title.contains('推进重点项目建设" + task + "') }.status",
                             everyItem(equalTo("SENT")));
             MimeMessage redMail = lastMailTo("szf@" + tree.city().toLowerCase() + ".gov.cn");
-            String body = redMail.getContent().toString();
+            String body = new String(MimeUtility.decode(redMail.getRawInputStream(), redMail.getEncoding()).readAllBytes(),
+                    StandardCharsets.UTF_8);
             assertTrue(body.contains("责任领导：张副区长"), body);
             assertTrue(body.contains("http://localhost:8080/tasks/" + task), body);
         }
@@ -145,13 +153,13 @@ class LadderOnEveryChannelTest {
             titles.subList(0, titles.size() - seen).forEach(title -> arrived.add(unit + " INBOX " + title));
             inboxSeen.put(unit, titles.size());
         }
-        MimeMessage[] mails = mail.getReceivedMessages();
-        for (int i = mailSeen; i < mails.length; i++) {
-            for (Address to : mails[i].getRecipients(Message.RecipientType.TO)) {
-                arrived.add(unitOfAddress.get(to.toString()) + " EMAIL " + mails[i].getSubject());
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (mailSeen.add(message.getMessageID())) {
+                for (Address to : message.getRecipients(Message.RecipientType.TO)) {
+                    arrived.add(unitOfAddress.get(to.toString()) + " EMAIL " + message.getSubject());
+                }
             }
         }
-        mailSeen = mails.length;
         List<String> lead = leadHook.acceptedBodies();
         for (int i = leadHookSeen; i < lead.size(); i++) {
             arrived.add(tree.lead() + " WEBHOOK " + title(lead.get(i)));
