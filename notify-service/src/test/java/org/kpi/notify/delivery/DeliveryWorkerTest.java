@@ -2,6 +2,7 @@ package org.kpi.notify.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,6 +61,12 @@ class DeliveryWorkerTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    MeterRegistry registry;
 
     private final List<WebhookPeer> peers = new ArrayList<>();
 
@@ -270,6 +277,37 @@ class DeliveryWorkerTest {
         assertEquals(List.of("INBOX SENT 1", "WEBHOOK SENT 1"), deliveries(second, tree.lead()));
         assertEquals(1, db.count("select count(distinct d.digest_group) from delivery d join reminder r on r.id = d.reminder_id "
                 + "where r.task_id in (?1, ?2) and d.channel = 'WEBHOOK'", first, second));
+    }
+
+    @Test
+    void deliveriesAreCountedByChannelAndOutcomeAndTheWaitOfTheOldestDueOneIsExported() {
+        NotifyFixture.Tree tree = fixture.tree();
+        noQuietHours(tree.district());
+        WebhookPeer peer = peer(SECRET).answering(call -> new WebhookPeer.Answer(503, 0));
+        contacts(tree, tree.lead(), peer.url(), SECRET);
+        long task = fixture.nextId();
+        fixture.task(task, tree, "IN_PROGRESS", DUE, null, 1);
+        double inboxSent = counter("INBOX", "sent");
+        double webhookRetrying = counter("WEBHOOK", "retrying");
+
+        clock.set(DUE.plusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        clock.advance(Duration.ofMinutes(10));
+        metrics.observeBacklog();
+        assertTrue(registry.get("kpi.notify.delivery.oldest.due").gauge().value() >= 600,
+                "the URGE has waited ten minutes");
+
+        worker.drain();
+        // the sweep is global: other tests' subjects may have been due too, so at least ours
+        assertTrue(counter("INBOX", "sent") >= inboxSent + 1);
+        assertTrue(counter("WEBHOOK", "retrying") >= webhookRetrying + 1);
+        assertEquals("RETRYING", webhook(task, tree.lead())[1]);
+        assertEquals(0.0, registry.get("kpi.notify.delivery.oldest.due").gauge().value(), "nothing due after a drain");
+    }
+
+    private double counter(String channel, String outcome) {
+        var counter = registry.find("kpi.notify.deliveries").tag("channel", channel).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private WebhookPeer peer(String secret) {
