@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Loads the demo data through the services' own APIs, once: each step leaves a marker in the
@@ -56,6 +57,10 @@ final class DemoData {
             System.out.println("  已创建 " + created + " 个年度目标及其实绩");
             Files.writeString(targets, "loaded\n");
         }
+        Path contacts = layout.demoMarkers().resolve("contacts.done");
+        if (!Files.exists(contacts) && loadContacts()) {
+            Files.writeString(contacts, "loaded\n");
+        }
         Path tasks = layout.demoMarkers().resolve("tasks.done");
         if (!Files.exists(tasks)) {
             System.out.println("首次运行：载入演示督办任务…");
@@ -91,6 +96,44 @@ final class DemoData {
         System.out.println("  已创建 " + created + " 个组织机构");
         awaitReplicas(token);
         Files.writeString(marker, "loaded\n");
+    }
+
+    /**
+     * Gives every district and department an e-mail contact besides its inbox, so the reminders of
+     * the demo reach the local mailbox ({@code ./kpi mail}): {@code dcs-370602@kpi.local} for a
+     * district's supervision office (督查室), {@code 370602-fgj@kpi.local} for a department.
+     */
+    private boolean loadContacts() throws Exception {
+        System.out.println("首次运行：为各区督查室和部门登记演示邮箱（提醒邮件可用 ./kpi mail 查看）…");
+        String token = minter.mint("admin", CITY, "kpi-launcher", "演示数据载入", Duration.ofMinutes(30));
+        JsonNode tree = read("demo/org-tree.json");
+        int units = 1 + tree.get("districts").size() * (1 + tree.get("districtDepartments").size());
+        int written = contact(token, CITY, "dcs-" + CITY);
+        for (JsonNode district : tree.get("districts")) {
+            String code = district.get("code").asText();
+            written += contact(token, code, "dcs-" + code);
+            for (JsonNode dept : tree.get("districtDepartments")) {
+                String unit = code + "-" + dept.get("suffix").asText();
+                written += contact(token, unit, unit.toLowerCase(Locale.ROOT));
+            }
+        }
+        System.out.println("  已登记 " + written + " 个单位的邮箱" + (written < units ? "（其余下次启动时补登）" : ""));
+        return written == units;
+    }
+
+    private int contact(String token, String unit, String mailbox) throws Exception {
+        ObjectNode body = mapper.createObjectNode();
+        body.putArray("channels").addObject().put("type", "EMAIL").put("address", mailbox + "@kpi.local");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Service.NOTIFY.baseUrl()
+                        + "/api/v1/contacts/" + unit))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8)));
+        if (response.statusCode() != 200) {
+            System.out.println("  登记 " + unit + " 的邮箱未成功（HTTP " + response.statusCode() + "）");
+            return 0;
+        }
+        return 1;
     }
 
     /** Waits until task-service and notify-service have copied the tree from target-service's feed. */

@@ -1,5 +1,6 @@
 package org.kpi.notify.delivery;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -41,8 +42,12 @@ public class DeliveryMetrics {
     /** Counts each outcome under its channel. */
     public void count(List<DeliveryOutcome> outcomes) {
         for (DeliveryOutcome outcome : outcomes) {
-            registry.counter("kpi.notify.deliveries", "channel", outcome.delivery().channel().name(),
-                    "outcome", outcome.status().toLowerCase(Locale.ROOT)).increment();
+            Counter.builder("kpi.notify.deliveries")
+                    .description("Delivery attempts by channel and how they ended")
+                    .tag("channel", outcome.delivery().channel().name())
+                    .tag("outcome", outcome.status().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment();
         }
     }
 

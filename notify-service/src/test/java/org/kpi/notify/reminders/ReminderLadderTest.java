@@ -149,6 +149,10 @@ class ReminderLadderTest {
         assertEquals(tree.co(), due.get(0)[0]);
         assertEquals("NOTICE", due.get(0)[1]);
         assertEquals(tree.co() + "|2026-W48", due.get(0)[2]);
+        String body = (String) db.rows("select d.body from delivery d join reminder r on r.id = d.reminder_id "
+                + "where r.subject_type = 'REPORT' and r.subject_id = ?1", task).get(0)[0];
+        assertTrue(body.startsWith("【提醒】重点任务“推进重点项目建设" + task + "”2026年第48周的进展今天截止，请及时报送\n"), body);
+        assertTrue(body.contains("报送单位：统计局"), "the unit that owes the report, not the lead: " + body);
 
         fixture.report(task, tree.co(), friday);
         clock.set(friday.plusDays(1), LocalTime.of(9, 0));
