@@ -62,6 +62,9 @@ public class WebhookSender implements ChannelSender {
     private final Clock clock;
     private final HttpClient client;
 
+    /** Connections open at once to one receiver; more than the worker's sends in flight, so none waits for one. */
+    private static final int CONNECTIONS_PER_RECEIVER = 32;
+
     @Inject
     public WebhookSender(Vertx vertx, OutboundGuard guard, WebhookConfig config, ObjectMapper mapper, Clock clock) {
         this.guard = guard;
@@ -72,6 +75,7 @@ public class WebhookSender implements ChannelSender {
                 .setConnectTimeout((int) config.timeout().toMillis())
                 .setVerifyHost(true)
                 .setForceSni(true)
+                .setMaxPoolSize(CONNECTIONS_PER_RECEIVER)
                 .setKeepAlive(false));
     }
 

@@ -26,6 +26,7 @@ public final class ContactRules {
     static final int MAX_EMAIL = 254;
     static final int MAX_URL = 2000;
 
+    private static final Pattern PHONE = Pattern.compile("(\\+86)?1[3-9][0-9]{9}");
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
@@ -59,19 +60,31 @@ public final class ContactRules {
             String problem = switch (channel.type()) {
                 case INBOX -> address.isEmpty() ? null : "站内信渠道不需要地址，请留空";
                 case EMAIL -> emailProblem(address);
-                case WEBHOOK -> webhookProblem(address, literalRefusal);
+                case WEBHOOK, DINGTALK, WECOM, FEISHU -> webhookProblem(address, literalRefusal);
+                case SMS -> phoneProblem(address);
             };
             if (problem != null) {
                 errors.add(new FieldError(field + ".address", problem));
             }
-            if (channel.type() != ChannelType.WEBHOOK && channel.secret() != null && !channel.secret().isEmpty()) {
-                errors.add(new FieldError(field + ".secret", "只有 WEBHOOK 渠道使用签名密钥"));
+            if (!channel.type().signed() && channel.secret() != null && !channel.secret().isEmpty()) {
+                errors.add(new FieldError(field + ".secret", "只有 WEBHOOK、DINGTALK 和 FEISHU 渠道使用签名密钥"));
             }
             if (!seen.add(channel.type() + " " + address)) {
                 errors.add(new FieldError(field, "与前面的渠道重复（类型和地址相同）"));
             }
         }
         return errors;
+    }
+
+    /** A mainland mobile number: 11 digits starting with 1, optionally after +86. */
+    static String phoneProblem(String address) {
+        if (address.isEmpty()) {
+            return "短信渠道需要手机号码";
+        }
+        if (!PHONE.matcher(address).matches()) {
+            return "不是合法的手机号码，例如 13800138000";
+        }
+        return null;
     }
 
     static String emailProblem(String address) {

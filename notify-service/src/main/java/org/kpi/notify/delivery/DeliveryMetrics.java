@@ -45,7 +45,7 @@ public class DeliveryMetrics {
             Counter.builder("kpi.notify.deliveries")
                     .description("Delivery attempts by channel and how they ended")
                     .tag("channel", outcome.delivery().channel().name())
-                    .tag("outcome", outcome.status().toLowerCase(Locale.ROOT))
+                    .tag("outcome", outcome.status().name().toLowerCase(Locale.ROOT))
                     .register(registry)
                     .increment();
         }

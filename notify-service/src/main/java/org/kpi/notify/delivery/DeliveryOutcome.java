@@ -10,21 +10,21 @@ import java.time.Instant;
  * @param error       the reason shown to supervisors; {@code null} when sent
  * @param nextAttempt when to try again (RETRYING only)
  */
-public record DeliveryOutcome(ClaimedDelivery delivery, String status, String error, Instant nextAttempt) {
+public record DeliveryOutcome(ClaimedDelivery delivery, DeliveryStatus status, String error, Instant nextAttempt) {
 
     public static DeliveryOutcome sent(ClaimedDelivery delivery) {
-        return new DeliveryOutcome(delivery, "SENT", null, null);
+        return new DeliveryOutcome(delivery, DeliveryStatus.SENT, null, null);
     }
 
     public static DeliveryOutcome retrying(ClaimedDelivery delivery, String error, Instant nextAttempt) {
-        return new DeliveryOutcome(delivery, "RETRYING", error, nextAttempt);
+        return new DeliveryOutcome(delivery, DeliveryStatus.RETRYING, error, nextAttempt);
     }
 
     public static DeliveryOutcome dead(ClaimedDelivery delivery, String error) {
-        return new DeliveryOutcome(delivery, "DEAD", error, null);
+        return new DeliveryOutcome(delivery, DeliveryStatus.DEAD, error, null);
     }
 
     public static DeliveryOutcome cancelled(ClaimedDelivery delivery, String error) {
-        return new DeliveryOutcome(delivery, "CANCELLED", error, null);
+        return new DeliveryOutcome(delivery, DeliveryStatus.CANCELLED, error, null);
     }
 }

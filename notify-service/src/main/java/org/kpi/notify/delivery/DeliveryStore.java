@@ -115,7 +115,7 @@ public class DeliveryStore {
             Set<Long> reminders = new LinkedHashSet<>();
             for (DeliveryOutcome outcome : outcomes) {
                 reminders.add(outcome.delivery().reminderId());
-                if (outcome.status().equals("SENT")) {
+                if (outcome.status() == DeliveryStatus.SENT) {
                     sent.add(outcome.delivery().id());
                     continue;
                 }
@@ -125,7 +125,7 @@ public class DeliveryStore {
                                        next_attempt_at = :next, updated_at = :now,
                                        version = version + 1
                                  where id = :id and status = 'SENDING' and attempts = :attempt""")
-                        .setParameter("status", outcome.status())
+                        .setParameter("status", outcome.status().name())
                         .setParameter("error", truncate(outcome.error()))
                         .setParameter("next", outcome.nextAttempt() == null ? now
                                 : outcome.nextAttempt().atOffset(ZoneOffset.UTC))

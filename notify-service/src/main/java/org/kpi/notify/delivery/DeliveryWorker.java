@@ -178,9 +178,9 @@ public class DeliveryWorker {
         int[] counts = new int[4];
         for (DeliveryOutcome outcome : outcomes) {
             switch (outcome.status()) {
-                case "SENT" -> counts[0]++;
-                case "RETRYING" -> counts[1]++;
-                case "DEAD" -> counts[2]++;
+                case SENT -> counts[0]++;
+                case RETRYING -> counts[1]++;
+                case DEAD -> counts[2]++;
                 default -> counts[3]++;
             }
         }

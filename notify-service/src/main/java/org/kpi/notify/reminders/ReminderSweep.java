@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kpi.common.jobs.JobClaims;
 import org.kpi.notify.NotifyConfig;
-import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
+import org.kpi.notify.delivery.DeliveryPlanner;
 import org.kpi.notify.delivery.RecipientChannels;
 import org.kpi.notify.messages.MessageRenderer;
 import org.kpi.notify.policies.EffectivePolicy;
@@ -18,7 +18,6 @@ import org.kpi.notify.policies.LadderStep;
 import org.kpi.notify.policies.NotifyParty;
 import org.kpi.notify.policies.PolicyBook;
 import org.kpi.notify.policies.PolicyService;
-import org.kpi.notify.policies.QuietWindow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +65,9 @@ public class ReminderSweep {
 
     @Inject
     ReminderRows rows;
+
+    @Inject
+    DeliveryPlanner planner;
 
     @Inject
     NotifyConfig config;
@@ -164,7 +166,10 @@ public class ReminderSweep {
         for (ReminderRows.NewReminder reminder : planned) {
             Long id = created.get(reminder.key());
             if (id != null) {
-                deliveries.addAll(deliveries(id, reminder, steps.get(reminder.subject()), book, today, now,
+                MessageRenderer.Rendered message = renderer.render(reminder.subject(), steps.get(reminder.subject()),
+                        NotifyParty.valueOf(reminder.party()), reminder.unit(), book, today);
+                deliveries.addAll(planner.plan(id, reminder.unit(), message.title(), message.text(), message.link(),
+                        json(message.facts()), book.effective(reminder.unit()), now,
                         contacts.computeIfAbsent(reminder.unit(), channels::channelsOf)));
             }
         }
@@ -187,41 +192,6 @@ public class ReminderSweep {
             }
         }
         return units;
-    }
-
-    /**
-     * One delivery per channel of the recipient: the inbox at once; other channels after the
-     * unit's quiet hours, or at the digest hour when the unit asked for a daily digest.
-     */
-    private List<ReminderRows.NewDelivery> deliveries(long reminder, ReminderRows.NewReminder planned, LadderStep step,
-                                                      PolicyBook book, LocalDate today, Instant now,
-                                                      List<ContactChannel> unitChannels) {
-        String unit = planned.unit();
-        MessageRenderer.Rendered message = renderer.render(planned.subject(), step, NotifyParty.valueOf(planned.party()),
-                unit, book, today);
-        String facts = json(message.facts());
-        EffectivePolicy policy = book.effective(unit);
-        List<ReminderRows.NewDelivery> made = new ArrayList<>(unitChannels.size());
-        for (ContactChannel channel : unitChannels) {
-            Instant when = now;
-            String digestGroup = null;
-            if (channel.type() != ChannelType.INBOX) {
-                if (policy.digest()) {
-                    LocalDate day = today;
-                    Instant digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
-                    if (!now.isBefore(digestAt)) {
-                        day = day.plusDays(1);
-                        digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
-                    }
-                    when = digestAt;
-                    digestGroup = unit + "|" + channel.type() + "|" + channel.address() + "|" + day;
-                }
-                when = QuietWindow.release(when, policy.quietHours(), clock.getZone());
-            }
-            made.add(new ReminderRows.NewDelivery(reminder, unit, channel.type().name(), channel.address(),
-                    message.title(), message.text(), message.link(), facts, when, digestGroup));
-        }
-        return made;
     }
 
     private String json(Object value) {

@@ -1,0 +1,58 @@
+package org.kpi.notify.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kpi.notify.NotifyConfig;
+import org.kpi.notify.contacts.ChannelType;
+import org.kpi.notify.contacts.ContactChannel;
+import org.kpi.notify.policies.EffectivePolicy;
+import org.kpi.notify.policies.QuietWindow;
+import org.kpi.notify.reminders.ReminderRows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When and how a message for one unit goes out on each of its channels: the inbox at once; other
+ * channels after the unit's quiet hours, or at the digest hour when the unit asked for a daily
+ * digest (all of a day's messages on one channel then share a digest group and go out as one).
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** One delivery per channel in {@code channels} of the reminder (or notice) {@code reminderId}. */
+    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
+                                               String factsJson, EffectivePolicy policy, Instant now,
+                                               List<ContactChannel> channels) {
+        List<ReminderRows.NewDelivery> made = new ArrayList<>(channels.size());
+        for (ContactChannel channel : channels) {
+            Instant when = now;
+            String digestGroup = null;
+            if (channel.type() != ChannelType.INBOX) {
+                if (policy.digest()) {
+                    LocalDate day = now.atZone(clock.getZone()).toLocalDate();
+                    Instant digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
+                    if (!now.isBefore(digestAt)) {
+                        day = day.plusDays(1);
+                        digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
+                    }
+                    when = digestAt;
+                    digestGroup = unit + "|" + channel.type() + "|" + channel.address() + "|" + day;
+                }
+                when = QuietWindow.release(when, policy.quietHours(), clock.getZone());
+            }
+            made.add(new ReminderRows.NewDelivery(reminderId, unit, channel.type().name(), channel.address(), title,
+                    text, link, factsJson, when, digestGroup));
+        }
+        return made;
+    }
+}
