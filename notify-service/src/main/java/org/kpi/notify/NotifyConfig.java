@@ -19,6 +19,34 @@ public interface NotifyConfig {
 
     Delivery delivery();
 
+    Robots robots();
+
+    /** The group robots' rate limits, with a margin below what each service accepts. */
+    interface Robots {
+        /** Messages a minute to one DingTalk robot (DingTalk accepts 20, then blocks the robot for ten minutes). */
+        @WithDefault("18")
+        int dingtalkPerMinute();
+
+        /** Messages a minute to one WeCom robot (WeCom accepts 20). */
+        @WithDefault("18")
+        int wecomPerMinute();
+
+        /** Messages a minute to one Feishu bot (Feishu accepts 100). */
+        @WithDefault("90")
+        int feishuPerMinute();
+
+        /** Messages a second to one Feishu bot (Feishu accepts 5). */
+        @WithDefault("4")
+        int feishuPerSecond();
+
+        /**
+         * Robot messages held until the end of quiet hours or the digest hour go out spread over
+         * this long after it, so they do not pile up on the hour or half hour.
+         */
+        @WithDefault("10M")
+        Duration spread();
+    }
+
     interface Reports {
         /** The day of the week by which a WEEKLY task's units must have reported (周调度). */
         @WithDefault("FRIDAY")

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When and how a message for one unit goes out on each of its channels: the inbox at once; other
@@ -28,6 +29,10 @@ public class DeliveryPlanner {
 
     @Inject
     Clock clock;
+
+    private static boolean throttled(ChannelType type) {
+        return type == ChannelType.DINGTALK || type == ChannelType.WECOM || type == ChannelType.FEISHU;
+    }
 
     /** One delivery per channel in {@code channels} of the reminder (or notice) {@code reminderId}. */
     public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
@@ -48,7 +53,15 @@ public class DeliveryPlanner {
                     when = digestAt;
                     digestGroup = unit + "|" + channel.type() + "|" + channel.address() + "|" + day;
                 }
-                when = QuietWindow.release(when, policy.quietHours(), clock.getZone());
+                Instant released = QuietWindow.release(when, policy.quietHours(), clock.getZone());
+                if (throttled(channel.type()) && (digestGroup != null || released.isAfter(now))) {
+                    // a robot's held messages go out spread after the hour, not all on it; a digest's
+                    // members by the same amount, so they still go out together
+                    long spread = Math.max(1, config.robots().spread().toMillis());
+                    released = released.plusMillis(digestGroup != null ? Math.floorMod(digestGroup.hashCode(), spread)
+                            : ThreadLocalRandom.current().nextLong(spread));
+                }
+                when = released;
             }
             made.add(new ReminderRows.NewDelivery(reminderId, unit, channel.type().name(), channel.address(), title,
                     text, link, factsJson, when, digestGroup));
