@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
 
 /** notify-service's settings: where links point, when duties fall due, how deliveries are sent. */
 @ConfigMapping(prefix = "kpi.notify")
@@ -20,6 +21,29 @@ public interface NotifyConfig {
     Delivery delivery();
 
     Robots robots();
+
+    Sms sms();
+
+    /** The SMS gateway (短信网关): one generic HTTP endpoint that takes a template id, numbers and parameters. */
+    interface Sms {
+        /** The gateway's URL; without it SMS deliveries fail with a message saying so. */
+        Optional<String> url();
+
+        /** The gateway's template for reminders (its text is registered with the SMS provider). */
+        @WithDefault("KPI_REMINDER")
+        String templateId();
+
+        /** The header that carries the gateway credential. */
+        @WithDefault("Authorization")
+        String authHeader();
+
+        /** The credential (e.g. {@code Bearer …}); a secret, set through the environment. */
+        Optional<String> authValue();
+
+        /** Longest wait for the gateway's answer. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     /** The group robots' rate limits, with a margin below what each service accepts. */
     interface Robots {

@@ -34,12 +34,25 @@ public class DeliveryPlanner {
         return type == ChannelType.DINGTALK || type == ChannelType.WECOM || type == ChannelType.FEISHU;
     }
 
-    /** One delivery per channel in {@code channels} of the reminder (or notice) {@code reminderId}. */
+    /** One delivery per channel in {@code channels} of a notice {@code reminderId}: every channel but SMS. */
     public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
                                                String factsJson, EffectivePolicy policy, Instant now,
                                                List<ContactChannel> channels) {
+        return plan(reminderId, unit, title, text, link, factsJson, policy, now, channels, null);
+    }
+
+    /**
+     * One delivery per channel in {@code channels} of the reminder {@code reminderId} of ladder kind
+     * {@code kind}; SMS only where the unit's policy sends that kind by SMS.
+     */
+    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
+                                               String factsJson, EffectivePolicy policy, Instant now,
+                                               List<ContactChannel> channels, String kind) {
         List<ReminderRows.NewDelivery> made = new ArrayList<>(channels.size());
         for (ContactChannel channel : channels) {
+            if (channel.type() == ChannelType.SMS && (kind == null || !policy.sms().allows(kind))) {
+                continue;
+            }
             Instant when = now;
             String digestGroup = null;
             if (channel.type() != ChannelType.INBOX) {

@@ -84,6 +84,9 @@ public class DeliveryWorker {
     RobotThrottle throttle;
 
     @Inject
+    SmsQuota smsQuota;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -216,6 +219,12 @@ public class DeliveryWorker {
             return each(unit, d -> DeliveryOutcome.cancelled(d, "该联系方式已删除，未发送"));
         }
         OutboundMessage message = message(unit);
+        LocalDate today = LocalDate.now(clock);
+        boolean sms = head.channel() == ChannelType.SMS;
+        if (sms && !smsQuota.take(head.orgUnitCode(), today, book.get().effective(head.orgUnitCode()).sms().dailyCap())) {
+            return each(unit, d -> DeliveryOutcome.cancelled(d, "今日发给本单位的短信已达上限（"
+                    + book.get().effective(head.orgUnitCode()).sms().dailyCap() + " 条），本条未发短信，其他渠道照常"));
+        }
         if (throttle.throttles(head.channel())) {
             Optional<Instant> notBefore = throttle.acquire(head.channel(), head.address(), sender.posts(message));
             if (notBefore.isPresent()) {
@@ -227,11 +236,17 @@ public class DeliveryWorker {
             sender.send(channel.get(), message);
             return each(unit, DeliveryOutcome::sent);
         } catch (DeliveryFailure failure) {
+            if (sms) {
+                smsQuota.giveBack(head.orgUnitCode(), today);
+            }
             if (failure.outcome() == DeliveryFailure.Outcome.RETRY_AFTER && failure.retryAfter() != null) {
                 throttle.block(head.channel(), head.address(), clock.instant().plus(failure.retryAfter()));
             }
             return each(unit, d -> failed(d, failure, book));
         } catch (RuntimeException e) {
+            if (sms) {
+                smsQuota.giveBack(head.orgUnitCode(), today);
+            }
             LOG.errorf(e, "Delivery %d on %s failed unexpectedly", head.id(), head.channel());
             DeliveryFailure failure = DeliveryFailure.retry("发送时出现内部错误，稍后重试", e);
             return each(unit, d -> failed(d, failure, book));
