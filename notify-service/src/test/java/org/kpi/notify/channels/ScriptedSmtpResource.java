@@ -22,7 +22,10 @@ public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(smtp.port()),
                 "quarkus.mailer.mock", "false",
-                "quarkus.mailer.timeout", "5s");
+                "quarkus.mailer.timeout", "5s",
+                // a fresh connection per message: a connection pooled from an earlier test would
+                // otherwise race the relay going down
+                "quarkus.mailer.keep-alive", "false");
     }
 
     @Override
