@@ -1,16 +1,13 @@
 package org.kpi.notify.channels;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.DeliveryFailure;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,11 +35,6 @@ public class DingTalkSender extends RobotSender {
     static final int SECURITY_REFUSED = 310000;
     /** The access token in the robot's URL names no robot (removed, or mistyped). */
     static final int TOKEN_UNKNOWN = 300001;
-
-    @Inject
-    public DingTalkSender(GuardedPoster poster, ObjectMapper mapper, Clock clock) {
-        super(poster, mapper, clock);
-    }
 
     @Override
     public ChannelType type() {

@@ -1,16 +1,13 @@
 package org.kpi.notify.channels;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.DeliveryFailure;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,11 +39,6 @@ public class FeishuSender extends RobotSender {
     static final int IP_REFUSED = 19022;
     /** key words not found: the message has none of the bot's keywords. */
     static final int KEYWORD_MISSING = 19024;
-
-    @Inject
-    public FeishuSender(GuardedPoster poster, ObjectMapper mapper, Clock clock) {
-        super(poster, mapper, clock);
-    }
 
     @Override
     public ChannelType type() {

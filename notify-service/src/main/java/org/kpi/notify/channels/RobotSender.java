@@ -3,6 +3,7 @@ package org.kpi.notify.channels;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.ChannelSender;
 import org.kpi.notify.delivery.DeliveryFailure;
@@ -52,9 +53,14 @@ abstract class RobotSender implements ChannelSender {
     /** The smallest byte budget per part worth trying; below it the format's overhead leaves no room. */
     private static final int MIN_BUDGET = 64;
 
-    protected final GuardedPoster poster;
-    protected final ObjectMapper mapper;
-    protected final Clock clock;
+    @Inject
+    GuardedPoster poster;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
 
     /** One request of one part: where to post and what. */
     protected record Request(String address, byte[] body) {
@@ -62,12 +68,6 @@ abstract class RobotSender implements ChannelSender {
 
     /** The message in a robot's terms: a title, body lines (title and final link line taken out), the link. */
     protected record Content(String title, String body, String link) {
-    }
-
-    protected RobotSender(GuardedPoster poster, ObjectMapper mapper, Clock clock) {
-        this.poster = poster;
-        this.mapper = mapper;
-        this.clock = clock;
     }
 
     /** How failure texts name the robot, e.g. “钉钉机器人”. */

@@ -1,15 +1,12 @@
 package org.kpi.notify.channels;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.DeliveryFailure;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -34,11 +31,6 @@ public class WeComSender extends RobotSender {
     static final Duration RATE_WINDOW = Duration.ofSeconds(60);
     /** invalid webhook url: the key names no robot (removed from the group, or mistyped). */
     static final int INVALID_WEBHOOK = 93000;
-
-    @Inject
-    public WeComSender(GuardedPoster poster, ObjectMapper mapper, Clock clock) {
-        super(poster, mapper, clock);
-    }
 
     @Override
     public ChannelType type() {
