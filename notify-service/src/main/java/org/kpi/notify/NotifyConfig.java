@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
 
 /** notify-service's settings: where links point, when duties fall due, how deliveries are sent. */
 @ConfigMapping(prefix = "kpi.notify")
@@ -18,6 +19,57 @@ public interface NotifyConfig {
     Reports reports();
 
     Delivery delivery();
+
+    Robots robots();
+
+    Sms sms();
+
+    /** The SMS gateway (短信网关): one generic HTTP endpoint that takes a template id, numbers and parameters. */
+    interface Sms {
+        /** The gateway's URL; without it SMS deliveries fail with a message saying so. */
+        Optional<String> url();
+
+        /** The gateway's template for reminders (its text is registered with the SMS provider). */
+        @WithDefault("KPI_REMINDER")
+        String templateId();
+
+        /** The header that carries the gateway credential. */
+        @WithDefault("Authorization")
+        String authHeader();
+
+        /** The credential (e.g. {@code Bearer …}); a secret, set through the environment. */
+        Optional<String> authValue();
+
+        /** Longest wait for the gateway's answer. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** The group robots' rate limits, with a margin below what each service accepts. */
+    interface Robots {
+        /** Messages a minute to one DingTalk robot (DingTalk accepts 20, then blocks the robot for ten minutes). */
+        @WithDefault("18")
+        int dingtalkPerMinute();
+
+        /** Messages a minute to one WeCom robot (WeCom accepts 20). */
+        @WithDefault("18")
+        int wecomPerMinute();
+
+        /** Messages a minute to one Feishu bot (Feishu accepts 100). */
+        @WithDefault("90")
+        int feishuPerMinute();
+
+        /** Messages a second to one Feishu bot (Feishu accepts 5). */
+        @WithDefault("4")
+        int feishuPerSecond();
+
+        /**
+         * Robot messages held until the end of quiet hours or the digest hour go out spread over
+         * this long after it, so they do not pile up on the hour or half hour.
+         */
+        @WithDefault("10M")
+        Duration spread();
+    }
 
     interface Reports {
         /** The day of the week by which a WEEKLY task's units must have reported (周调度). */

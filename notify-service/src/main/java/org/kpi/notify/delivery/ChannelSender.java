@@ -13,6 +13,14 @@ public interface ChannelSender {
 
     ChannelType type();
 
+    /**
+     * How many posts sending {@code message} takes (a robot splits a long message into several);
+     * each counts against the robot's rate limit.
+     */
+    default int posts(OutboundMessage message) {
+        return 1;
+    }
+
     /** Sends {@code message} to {@code channel}; returns when the peer accepted it. */
     void send(ContactChannel channel, OutboundMessage message) throws DeliveryFailure;
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The delivery engine in Prometheus: {@code kpi_notify_deliveries_total{channel, outcome}} counts
- * attempts by how they ended (sent, retrying, dead, cancelled), and
+ * attempts by how they ended (sent, retrying, dead, cancelled, or throttled: held back for a robot's
+ * rate limit), and
  * {@code kpi_notify_delivery_oldest_due_seconds} says how long the oldest due delivery has waited
  * (0 when none is due) — a value that keeps growing means no worker is sending.
  */
@@ -45,7 +46,8 @@ public class DeliveryMetrics {
             Counter.builder("kpi.notify.deliveries")
                     .description("Delivery attempts by channel and how they ended")
                     .tag("channel", outcome.delivery().channel().name())
-                    .tag("outcome", outcome.status().name().toLowerCase(Locale.ROOT))
+                    .tag("outcome", outcome.status() == DeliveryStatus.PENDING ? "throttled"
+                            : outcome.status().name().toLowerCase(Locale.ROOT))
                     .register(registry)
                     .increment();
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When and how a message for one unit goes out on each of its channels: the inbox at once; other
@@ -29,12 +30,29 @@ public class DeliveryPlanner {
     @Inject
     Clock clock;
 
-    /** One delivery per channel in {@code channels} of the reminder (or notice) {@code reminderId}. */
+    private static boolean throttled(ChannelType type) {
+        return type == ChannelType.DINGTALK || type == ChannelType.WECOM || type == ChannelType.FEISHU;
+    }
+
+    /** One delivery per channel in {@code channels} of a notice {@code reminderId}: every channel but SMS. */
     public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
                                                String factsJson, EffectivePolicy policy, Instant now,
                                                List<ContactChannel> channels) {
+        return plan(reminderId, unit, title, text, link, factsJson, policy, now, channels, null);
+    }
+
+    /**
+     * One delivery per channel in {@code channels} of the reminder {@code reminderId} of ladder kind
+     * {@code kind}; SMS only where the unit's policy sends that kind by SMS.
+     */
+    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
+                                               String factsJson, EffectivePolicy policy, Instant now,
+                                               List<ContactChannel> channels, String kind) {
         List<ReminderRows.NewDelivery> made = new ArrayList<>(channels.size());
         for (ContactChannel channel : channels) {
+            if (channel.type() == ChannelType.SMS && (kind == null || !policy.sms().allows(kind))) {
+                continue;
+            }
             Instant when = now;
             String digestGroup = null;
             if (channel.type() != ChannelType.INBOX) {
@@ -48,7 +66,15 @@ public class DeliveryPlanner {
                     when = digestAt;
                     digestGroup = unit + "|" + channel.type() + "|" + channel.address() + "|" + day;
                 }
-                when = QuietWindow.release(when, policy.quietHours(), clock.getZone());
+                Instant released = QuietWindow.release(when, policy.quietHours(), clock.getZone());
+                if (throttled(channel.type()) && (digestGroup != null || released.isAfter(now))) {
+                    // a robot's held messages go out spread after the hour, not all on it; a digest's
+                    // members by the same amount, so they still go out together
+                    long spread = Math.max(1, config.robots().spread().toMillis());
+                    released = released.plusMillis(digestGroup != null ? Math.floorMod(digestGroup.hashCode(), spread)
+                            : ThreadLocalRandom.current().nextLong(spread));
+                }
+                when = released;
             }
             made.add(new ReminderRows.NewDelivery(reminderId, unit, channel.type().name(), channel.address(), title,
                     text, link, factsJson, when, digestGroup));

@@ -119,6 +119,21 @@ public class DeliveryStore {
                     sent.add(outcome.delivery().id());
                     continue;
                 }
+                if (outcome.status() == DeliveryStatus.PENDING) {
+                    // throttled before sending: the claim's attempt is given back
+                    em.createNativeQuery("""
+                                    update delivery
+                                       set status = case when attempts > 1 then 'RETRYING' else 'PENDING' end,
+                                           attempts = attempts - 1, lease_until = null, next_attempt_at = :next,
+                                           updated_at = :now, version = version + 1
+                                     where id = :id and status = 'SENDING' and attempts = :attempt""")
+                            .setParameter("next", outcome.nextAttempt().atOffset(ZoneOffset.UTC))
+                            .setParameter("now", now)
+                            .setParameter("id", outcome.delivery().id())
+                            .setParameter("attempt", outcome.delivery().attempt())
+                            .executeUpdate();
+                    continue;
+                }
                 em.createNativeQuery("""
                                 update delivery
                                    set status = :status, last_error = :error, lease_until = null,

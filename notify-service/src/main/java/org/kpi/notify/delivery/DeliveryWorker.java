@@ -54,6 +54,8 @@ import java.util.function.Supplier;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Throttled messages wait a little past the robot's free slot, so replicas do not all try at once. */
+    private static final Duration JITTER = Duration.ofSeconds(3);
     private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {
     };
 
@@ -77,6 +79,12 @@ public class DeliveryWorker {
 
     @Inject
     DeliveryMetrics metrics;
+
+    @Inject
+    RobotThrottle throttle;
+
+    @Inject
+    SmsQuota smsQuota;
 
     @Inject
     ObjectMapper mapper;
@@ -210,12 +218,35 @@ public class DeliveryWorker {
         if (channel.isEmpty()) {
             return each(unit, d -> DeliveryOutcome.cancelled(d, "该联系方式已删除，未发送"));
         }
+        OutboundMessage message = message(unit);
+        LocalDate today = LocalDate.now(clock);
+        boolean sms = head.channel() == ChannelType.SMS;
+        if (sms && !smsQuota.take(head.orgUnitCode(), today, book.get().effective(head.orgUnitCode()).sms().dailyCap())) {
+            return each(unit, d -> DeliveryOutcome.cancelled(d, "今日发给本单位的短信已达上限（"
+                    + book.get().effective(head.orgUnitCode()).sms().dailyCap() + " 条），本条未发短信，其他渠道照常"));
+        }
+        if (throttle.throttles(head.channel())) {
+            Optional<Instant> notBefore = throttle.acquire(head.channel(), head.address(), sender.posts(message));
+            if (notBefore.isPresent()) {
+                Instant later = notBefore.get().plusMillis(ThreadLocalRandom.current().nextLong(JITTER.toMillis()));
+                return each(unit, d -> DeliveryOutcome.throttled(d, later));
+            }
+        }
         try {
-            sender.send(channel.get(), message(unit));
+            sender.send(channel.get(), message);
             return each(unit, DeliveryOutcome::sent);
         } catch (DeliveryFailure failure) {
+            if (sms) {
+                smsQuota.giveBack(head.orgUnitCode(), today);
+            }
+            if (failure.outcome() == DeliveryFailure.Outcome.RETRY_AFTER && failure.retryAfter() != null) {
+                throttle.block(head.channel(), head.address(), clock.instant().plus(failure.retryAfter()));
+            }
             return each(unit, d -> failed(d, failure, book));
         } catch (RuntimeException e) {
+            if (sms) {
+                smsQuota.giveBack(head.orgUnitCode(), today);
+            }
             LOG.errorf(e, "Delivery %d on %s failed unexpectedly", head.id(), head.channel());
             DeliveryFailure failure = DeliveryFailure.retry("发送时出现内部错误，稍后重试", e);
             return each(unit, d -> failed(d, failure, book));

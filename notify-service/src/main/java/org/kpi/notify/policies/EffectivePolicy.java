@@ -7,6 +7,8 @@ package org.kpi.notify.policies;
  * @param ladder     the escalation ladder
  * @param quietHours when messages are held; {@code null} for none
  * @param digest     whether the unit's messages of a day are merged into one per channel
+ * @param sms        which reminders go by SMS, and how many a day
  */
-public record EffectivePolicy(String source, EscalationLadder ladder, QuietHours quietHours, boolean digest) {
+public record EffectivePolicy(String source, EscalationLadder ladder, QuietHours quietHours, boolean digest,
+                              SmsRule sms) {
 }

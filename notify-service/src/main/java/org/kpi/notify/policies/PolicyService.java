@@ -33,6 +33,8 @@ public class PolicyService {
     public static final String DEFAULT = "default";
     static final QuietHours DEFAULT_QUIET_HOURS = new QuietHours("22:00", "07:30");
     private static final String ENTITY = "reminder-policy";
+    private static final TypeReference<List<StepKind>> SMS_KINDS = new TypeReference<>() {
+    };
     private static final TypeReference<List<LadderStep>> STEPS = new TypeReference<>() {
     };
 
@@ -84,7 +86,7 @@ public class PolicyService {
         }
         StoredPolicy inherited = inherited(scopeCode);
         return new PolicyView(scopeCode, inherited.steps(), inherited.quietHours(), inherited.digest(),
-                inherited.scopeCode(), 0, null, null);
+                inherited.sms(), inherited.scopeCode(), 0, null, null);
     }
 
     @Transactional
@@ -100,15 +102,18 @@ public class PolicyService {
         }
         QuietHours quiet = update.quietHoursGiven() ? update.getQuietHours() : DEFAULT_QUIET_HOURS;
         boolean digest = Boolean.TRUE.equals(update.getDigest());
+        SmsRule sms = update.getSms() == null ? SmsRule.DEFAULT : update.getSms();
         long version = current.map(StoredPolicy::version).orElse(0L) + 1;
         OffsetDateTime now = OffsetDateTime.now(clock);
         em.createNativeQuery("""
                         insert into reminder_policy (scope_code, steps, quiet_start, quiet_end, digest, version,
-                                                     updated_at, updated_by)
-                        values (?1, cast(?2 as jsonb), cast(?3 as time), cast(?4 as time), ?5, ?6, ?7, ?8)
+                                                     updated_at, updated_by, sms_kinds, sms_daily_cap)
+                        values (?1, cast(?2 as jsonb), cast(?3 as time), cast(?4 as time), ?5, ?6, ?7, ?8,
+                                cast(?9 as jsonb), ?10)
                         on conflict (scope_code) do update
                            set steps = excluded.steps, quiet_start = excluded.quiet_start,
                                quiet_end = excluded.quiet_end, digest = excluded.digest,
+                               sms_kinds = excluded.sms_kinds, sms_daily_cap = excluded.sms_daily_cap,
                                version = excluded.version, updated_at = excluded.updated_at,
                                updated_by = excluded.updated_by""")
                 .setParameter(1, scopeCode)
@@ -119,8 +124,10 @@ public class PolicyService {
                 .setParameter(6, version)
                 .setParameter(7, now)
                 .setParameter(8, caller.subject())
+                .setParameter(9, json(sms.kinds()))
+                .setParameter(10, sms.dailyCap())
                 .executeUpdate();
-        StoredPolicy saved = new StoredPolicy(scopeCode, update.getSteps(), quiet, digest, version, now,
+        StoredPolicy saved = new StoredPolicy(scopeCode, update.getSteps(), quiet, digest, sms, version, now,
                 caller.subject());
         PolicyView after = view(saved, null);
         audit.record(current.isPresent() ? "update" : "create", ENTITY, scopeCode, auditScope(scopeCode),
@@ -231,15 +238,17 @@ public class PolicyService {
         return rows.stream().map(this::stored).toList();
     }
 
-    private static final String SELECT = "select scope_code, cast(steps as text), to_char(quiet_start, 'HH24:MI'), to_char(quiet_end, 'HH24:MI'), digest, "
-            + "version, updated_at, updated_by from reminder_policy";
+    private static final String SELECT = "select scope_code, cast(steps as text), to_char(quiet_start, 'HH24:MI'), "
+            + "to_char(quiet_end, 'HH24:MI'), digest, version, updated_at, updated_by, cast(sms_kinds as text), "
+            + "sms_daily_cap from reminder_policy";
 
     private StoredPolicy stored(Object[] row) {
         try {
             QuietHours quiet = row[2] == null ? null
                     : new QuietHours(hhmm(row[2]), hhmm(row[3]));
+            SmsRule sms = new SmsRule(mapper.readValue((String) row[8], SMS_KINDS), ((Number) row[9]).intValue());
             return new StoredPolicy((String) row[0], mapper.readValue((String) row[1], STEPS), quiet,
-                    (Boolean) row[4], ((Number) row[5]).longValue(), toOffset(row[6]), (String) row[7]);
+                    (Boolean) row[4], sms, ((Number) row[5]).longValue(), toOffset(row[6]), (String) row[7]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored ladder of " + row[0] + " cannot be read", e);
         }
@@ -269,7 +278,8 @@ public class PolicyService {
     }
 
     private PolicyView view(StoredPolicy policy, String inheritedFrom) {
-        return new PolicyView(policy.scopeCode(), policy.steps(), policy.quietHours(), policy.digest(), inheritedFrom,
+        return new PolicyView(policy.scopeCode(), policy.steps(), policy.quietHours(), policy.digest(), policy.sms(),
+                inheritedFrom,
                 policy.version(), policy.updatedAt(), policy.updatedBy());
     }
 }

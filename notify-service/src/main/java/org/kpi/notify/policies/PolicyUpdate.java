@@ -34,6 +34,11 @@ public class PolicyUpdate {
             + "into one per channel (daily digest); default false", nullable = true)
     private Boolean digest;
 
+    @Valid
+    @Schema(description = "短信规则；不填为默认（YELLOW、RED，每天 20 条） · SMS rule; left out for the default "
+            + "(YELLOW and RED, 20 a day)", nullable = true)
+    private SmsRule sms;
+
     @Schema(description = "所依据的版本（可代替 If-Match） · The version this change is based on (instead of If-Match)",
             nullable = true)
     private Long version;
@@ -66,6 +71,14 @@ public class PolicyUpdate {
 
     public void setDigest(Boolean digest) {
         this.digest = digest;
+    }
+
+    public SmsRule getSms() {
+        return sms;
+    }
+
+    public void setSms(SmsRule sms) {
+        this.sms = sms;
     }
 
     public Long getVersion() {

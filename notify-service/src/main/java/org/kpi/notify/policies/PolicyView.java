@@ -15,6 +15,7 @@ public record PolicyView(
         List<LadderStep> steps,
         @Schema(nullable = true) QuietHours quietHours,
         boolean digest,
+        SmsRule sms,
         @Schema(nullable = true, description = "本单位未单独设置时，生效策略所在的上级代码或 default · "
                 + "Where the policy in force is set, when the unit has none of its own") String inheritedFrom,
         @Schema(description = "版本；继承时为 0 · Version; 0 when inherited") long version,

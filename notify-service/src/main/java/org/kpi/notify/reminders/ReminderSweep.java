@@ -170,7 +170,7 @@ public class ReminderSweep {
                         NotifyParty.valueOf(reminder.party()), reminder.unit(), book, today);
                 deliveries.addAll(planner.plan(id, reminder.unit(), message.title(), message.text(), message.link(),
                         json(message.facts()), book.effective(reminder.unit()), now,
-                        contacts.computeIfAbsent(reminder.unit(), channels::channelsOf)));
+                        contacts.computeIfAbsent(reminder.unit(), channels::channelsOf), reminder.kind()));
             }
         }
         int sent = rows.insertDeliveries(deliveries, now);
