@@ -91,6 +91,12 @@ abstract class RobotSender implements ChannelSender {
     /** The failure a non-zero code stands for when it is a rate limit or a configuration error; empty for others. */
     protected abstract Optional<DeliveryFailure> known(int code, String reply);
 
+    /** The number of parts {@code message} is posted in: each counts against the robot's rate limit. */
+    @Override
+    public int posts(OutboundMessage message) {
+        return parts(content(message)).size();
+    }
+
     @Override
     public void send(ContactChannel channel, OutboundMessage message) throws DeliveryFailure {
         for (Content part : parts(content(message))) {

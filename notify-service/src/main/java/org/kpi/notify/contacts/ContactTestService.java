@@ -10,8 +10,11 @@ import org.kpi.notify.NotifyConfig;
 import org.kpi.notify.delivery.ChannelSender;
 import org.kpi.notify.delivery.DeliveryFailure;
 import org.kpi.notify.delivery.OutboundMessage;
+import org.kpi.notify.delivery.RobotThrottle;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,8 +30,9 @@ import java.util.UUID;
  * the same senders the delivery engine uses, so whoever keeps the contacts sees at once whether a
  * robot's address, secret and keyword settings work. Nothing is queued or retried, and the inbox
  * is not written (an inbox message belongs to a delivery): the inbox, which needs no configuration,
- * is reported as sent. The same people may test as may write the contacts; every test is audited
- * with its results.
+ * is reported as sent. A post to a group robot counts against the robot's rate limit
+ * ({@link RobotThrottle}) like any other, and a robot without room is reported, not waited for. The
+ * same people may test as may write the contacts; every test is audited with its results.
  */
 @ApplicationScoped
 public class ContactTestService {
@@ -44,6 +49,9 @@ public class ContactTestService {
 
     @Inject
     Instance<ChannelSender> senders;
+
+    @Inject
+    RobotThrottle throttle;
 
     @Inject
     AuditLog audit;
@@ -69,17 +77,26 @@ public class ContactTestService {
         return report;
     }
 
-    private static TestSendResult send(ChannelSender sender, ContactChannel channel, OutboundMessage message) {
+    private TestSendResult send(ChannelSender sender, ContactChannel channel, OutboundMessage message) {
         if (channel.type() == ChannelType.INBOX) {
             return new TestSendResult(channel.type(), channel.address(), TestSendOutcome.SENT, null);
         }
         if (sender == null) {
             return failed(channel, "本服务尚不支持" + channel.type() + "渠道，请改用其他联系方式");
         }
+        // a test counts against a robot's rate limit like any message, and waits for none
+        Optional<Instant> notBefore = throttle.acquire(channel.type(), channel.address(), sender.posts(message));
+        if (notBefore.isPresent()) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), notBefore.get()).toSeconds());
+            return failed(channel, "这个机器人的发送额度暂时用完（或它刚提示发送过快），未发送测试消息，请 " + seconds + " 秒后再试");
+        }
         try {
             sender.send(channel, message);
             return new TestSendResult(channel.type(), channel.address(), TestSendOutcome.SENT, null);
         } catch (DeliveryFailure failure) {
+            if (failure.outcome() == DeliveryFailure.Outcome.RETRY_AFTER && failure.retryAfter() != null) {
+                throttle.block(channel.type(), channel.address(), clock.instant().plus(failure.retryAfter()));
+            }
             return failed(channel, failure.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Test message on %s failed unexpectedly", channel.type());
