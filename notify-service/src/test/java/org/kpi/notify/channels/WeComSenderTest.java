@@ -10,6 +10,7 @@ import org.kpi.notify.RobotPeer;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.DeliveryFailure;
+import org.kpi.notify.delivery.OutboundMessage;
 import org.kpi.notify.messages.DigestRenderer;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
@@ -94,9 +95,11 @@ class WeComSenderTest {
     void longChineseDigestIsSplitUnder4096BytesPerPartInOrder() {
         RobotPeer robot = robot();
         int items = 40;
-        assertDoesNotFail(() -> sender.send(channel(robot.url()), RobotMessages.digest(digests, 5, items)));
+        OutboundMessage digest = RobotMessages.digest(digests, 5, items);
+        assertDoesNotFail(() -> sender.send(channel(robot.url()), digest));
         List<RobotPeer.Received> parts = robot.received();
         assertTrue(parts.size() >= 2, "parts: " + parts.size());
+        assertEquals(parts.size(), sender.posts(digest), "the throttle is told every post the message takes");
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             RobotPeer.Received part = parts.get(i);

@@ -140,6 +140,21 @@ class ContactTestSendTest {
                 .body("items[0].after.results[1].result", equalTo("FAILED"));
     }
 
+    @Test
+    void robotThatSaidTooFastIsLeftAloneByTheNextTest() {
+        OrgFixture.Tree tree = orgs.tree();
+        RobotPeer wecom = peer(new RobotPeer(ChannelType.WECOM, null)
+                .answering(call -> "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"));
+        put(tree.a2(), "{\"channels\": [{\"type\": \"WECOM\", \"address\": \"" + wecom.url() + "\"}]}");
+        test("department", tree.a2(), tree.a2()).statusCode(200)
+                .body("results[1].result", equalTo("FAILED"))
+                .body("results[1].error", startsWith("企业微信机器人发送过快被限流"));
+        test("department", tree.a2(), tree.a2()).statusCode(200)
+                .body("results[1].result", equalTo("FAILED"))
+                .body("results[1].error", startsWith("这个机器人的发送额度暂时用完"));
+        assertEquals(1, wecom.calls(), "the blocked robot was not called again");
+    }
+
     private <T extends AutoCloseable> T peer(T peer) {
         peers.add(peer);
         return peer;
