@@ -94,7 +94,7 @@ public class HttpSmsGateway implements SmsGateway {
             return;
         }
         if (status == 429 && retryAfter != null) {
-            Duration wait = WebhookSender.retryAfter(retryAfter, clock);
+            Duration wait = GuardedPoster.retryAfter(retryAfter, clock);
             if (wait != null) {
                 throw DeliveryFailure.retryAfter("短信网关限流（HTTP 429），" + wait.toSeconds() + " 秒后重试", wait);
             }

@@ -60,7 +60,8 @@ public final class ContactRules {
             String problem = switch (channel.type()) {
                 case INBOX -> address.isEmpty() ? null : "站内信渠道不需要地址，请留空";
                 case EMAIL -> emailProblem(address);
-                case WEBHOOK, DINGTALK, WECOM, FEISHU -> webhookProblem(address, literalRefusal);
+                case WEBHOOK -> webhookProblem(address, literalRefusal);
+                case DINGTALK, WECOM, FEISHU -> robotProblem(channel.type(), address, literalRefusal);
                 case SMS -> phoneProblem(address);
             };
             if (problem != null) {
@@ -108,21 +109,46 @@ public final class ContactRules {
         if (address.length() > MAX_URL) {
             return "Webhook 地址不能超过 " + MAX_URL + " 个字符";
         }
+        return urlProblem(address, "https://hooks.example.gov.cn/kpi", literalRefusal);
+    }
+
+    /** A group robot's address (机器人地址): the webhook URL the robot's settings show, with its token or key. */
+    static String robotProblem(ChannelType type, String address, Function<String, Optional<String>> literalRefusal) {
+        String robot = switch (type) {
+            case DINGTALK -> "钉钉机器人";
+            case WECOM -> "企业微信机器人";
+            default -> "飞书机器人";
+        };
+        String example = switch (type) {
+            case DINGTALK -> "https://oapi.dingtalk.com/robot/send?access_token=…";
+            case WECOM -> "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…";
+            default -> "https://open.feishu.cn/open-apis/bot/v2/hook/…";
+        };
+        if (address.isEmpty()) {
+            return robot + "渠道需要机器人地址，即群设置里机器人的 Webhook 地址，例如 " + example;
+        }
+        if (address.length() > MAX_URL) {
+            return "机器人地址不能超过 " + MAX_URL + " 个字符";
+        }
+        return urlProblem(address, example, literalRefusal);
+    }
+
+    private static String urlProblem(String address, String example, Function<String, Optional<String>> literalRefusal) {
         URI uri;
         try {
             uri = new URI(address);
         } catch (URISyntaxException e) {
-            return "不是合法的网址，例如 https://hooks.example.gov.cn/kpi";
+            return "不是合法的网址，例如 " + example;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            return "只支持 http 或 https 开头的完整网址，例如 https://hooks.example.gov.cn/kpi";
+            return "只支持 http 或 https 开头的完整网址，例如 " + example;
         }
         if (uri.getRawUserInfo() != null) {
             return "网址中不能包含用户名或密码，请改用签名密钥";
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return "网址缺少主机名，例如 https://hooks.example.gov.cn/kpi";
+            return "网址缺少主机名，例如 " + example;
         }
         return literalRefusal.apply(uri.getHost()).map(reason -> "不允许的目标地址：" + reason).orElse(null);
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,9 +25,10 @@ import org.kpi.common.web.Responses;
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "联系方式 Contacts", description = "单位接收提醒的渠道（站内信、电子邮件、Webhook）；本单位、覆盖它的督查人员和管理员可查看和修改，"
-        + "密钥只写不读 · The channels a unit is reminded on (inbox, e-mail, webhook); read and written by the unit "
-        + "itself, supervisors covering it and admins; secrets are write-only")
+@Tag(name = "联系方式 Contacts", description = "单位接收提醒的渠道（站内信、电子邮件、Webhook、钉钉/企业微信/飞书群机器人）；"
+        + "本单位、覆盖它的督查人员和管理员可查看、修改和发送测试消息，密钥只写不读 · The channels a unit is reminded on "
+        + "(inbox, e-mail, webhook, DingTalk/WeCom/Feishu group robots); read, written and tested by the unit itself, "
+        + "supervisors covering it and admins; secrets are write-only")
 public class ContactsResource {
 
     private static final String CODE = "组织机构代码 · Org unit code";
@@ -36,6 +38,9 @@ public class ContactsResource {
 
     @Inject
     ContactsService service;
+
+    @Inject
+    ContactTestService tester;
 
     @GET
     @Path("/{orgUnitCode}")
@@ -64,5 +69,20 @@ public class ContactsResource {
             @NotNull(message = "请求体不能为空") @Valid ContactsRequest request) {
         ContactsView view = service.replace(orgUnitCode, request, ifMatch);
         return Responses.tagged(view, view.version());
+    }
+
+    @POST
+    @Path("/{orgUnitCode}/test")
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "testContacts", summary = "向单位的每个渠道发送测试消息",
+            description = "立即依次向单位的每个渠道发送一条“【测试】督考平台提醒测试消息”，不排队、不重试，返回每个渠道的结果；"
+                    + "失败原因与投递记录的 lastError 相同（例如“钉钉机器人签名不匹配，请检查机器人密钥”）。站内信不写入测试消息，"
+                    + "总是记为 SENT。可以修改该单位联系方式的人才能测试；每次测试记入审计日志 · Sends a test message now to "
+                    + "each of the unit's channels in turn, neither queued nor retried, and answers each channel's result; "
+                    + "a failure reads like a delivery's lastError. The inbox is not written and always shows SENT. "
+                    + "Whoever may write the unit's contacts may test them; every test is audited")
+    public RestResponse<TestSendReport> test(
+            @PathParam("orgUnitCode") @Parameter(description = CODE) String orgUnitCode) {
+        return RestResponse.ok(tester.test(orgUnitCode));
     }
 }

@@ -112,6 +112,21 @@ public class ContactsService implements RecipientChannels {
         return afterView;
     }
 
+    /** A unit to send a test message to: its name and its channels, secrets included. */
+    public record Recipient(String name, List<ContactChannel> channels) {
+    }
+
+    /**
+     * The unit's name and channels for a test message, to those who may write its contacts (the
+     * same refusals as {@link #replace}).
+     */
+    @Transactional
+    public Recipient recipientForTest(String orgUnitCode) {
+        requireAccess(orgUnitCode);
+        String name = tree.find(orgUnitCode).map(unit -> unit.name).orElse(orgUnitCode);
+        return new Recipient(name, channelsOf(orgUnitCode));
+    }
+
     /** The channels to reach {@code orgUnitCode} on, the inbox first, secrets included (for the delivery engine). */
     @Override
     @Transactional
