@@ -19,6 +19,8 @@ import java.util.List;
  * When and how a message for one unit goes out on each of its channels: the inbox at once; other
  * channels after the unit's quiet hours, or at the digest hour when the unit asked for a daily
  * digest (all of a day's messages on one channel then share a digest group and go out as one).
+ * Notices of events are not held for the digest: they go after quiet hours like any message, each
+ * on its own.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -29,16 +31,27 @@ public class DeliveryPlanner {
     @Inject
     Clock clock;
 
-    /** One delivery per channel in {@code channels} of the reminder (or notice) {@code reminderId}. */
+    /** One delivery per channel in {@code channels} of the reminder {@code reminderId}, digested if the unit asks. */
     public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
                                                String factsJson, EffectivePolicy policy, Instant now,
                                                List<ContactChannel> channels) {
+        return plan(reminderId, unit, title, text, link, factsJson, policy, now, channels, true);
+    }
+
+    /**
+     * One delivery per channel in {@code channels} of the reminder or notice {@code reminderId};
+     * {@code digestible} false sends it on its own even to a unit that asked for a daily digest
+     * (notices), still after quiet hours.
+     */
+    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
+                                               String factsJson, EffectivePolicy policy, Instant now,
+                                               List<ContactChannel> channels, boolean digestible) {
         List<ReminderRows.NewDelivery> made = new ArrayList<>(channels.size());
         for (ContactChannel channel : channels) {
             Instant when = now;
             String digestGroup = null;
             if (channel.type() != ChannelType.INBOX) {
-                if (policy.digest()) {
+                if (digestible && policy.digest()) {
                     LocalDate day = now.atZone(clock.getZone()).toLocalDate();
                     Instant digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
                     if (!now.isBefore(digestAt)) {
