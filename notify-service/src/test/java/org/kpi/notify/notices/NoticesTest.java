@@ -268,7 +268,7 @@ class NoticesTest {
     }
 
     @Test
-    void aNoticeWaitsOutQuietHoursButIsNeverHeldForTheDigest() {
+    void aNoticeWaitsOutQuietHoursIsNeverHeldForTheDigestNorWithdrawnByALaterChangeOfItsTask() {
         NotifyFixture.Tree tree = fixture.tree();
         TestTokens.as("supervisor", tree.district())
                 .body("{\"steps\":[{\"offsetDays\":1,\"kind\":\"URGE\",\"notify\":[\"LEAD\"]}],\"digest\":true}")
@@ -287,10 +287,12 @@ class NoticesTest {
                 + "on r.id = d.reminder_id where r.task_id = ?1 and d.channel = 'WEBHOOK'", task).get(0);
         assertNull(webhook[0], "not put in a digest group");
         assertEquals(TODAY.plusDays(1).atTime(7, 30).atZone(TestClock.ZONE).toInstant(), NotifyRows.instant(webhook[1]));
+        // the task changes overnight (a report, a new version): that withdraws ladder steps, never a notice
+        fixture.task(task, tree, "IN_PROGRESS", TODAY.plusMonths(2), null, 4);
 
         clock.set(TODAY.plusDays(1), LocalTime.of(7, 30));
         worker.drain();
-        assertEquals(1, leadHook.acceptedBodies().size(), "sent at the end of the quiet hours, not at the digest hour");
+        assertEquals(1, leadHook.acceptedBodies().size(), "sent when the quiet hours end: not held for the digest, not withdrawn");
     }
 
     private WebhookPeer hook(NotifyFixture.Tree tree, String unit) {
