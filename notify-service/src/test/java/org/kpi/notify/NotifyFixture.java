@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.kpi.common.events.FeedConsumer;
 import org.kpi.common.events.FeedEvent;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public class NotifyFixture {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
 
     /** A city, a district under it, and a lead and a co department under the district. */
     public record Tree(String city, String district, String lead, String co) {
@@ -134,6 +138,100 @@ public class NotifyFixture {
         actual.put("period", period);
         actual.put("status", status);
         publish("actual." + status.toLowerCase(), Long.toString(targetId), actual);
+    }
+
+    /**
+     * The payload of {@code supervision-order.issued} as task-service publishes it
+     * ({@code SupervisionOrderIssued}), for an order on {@code task} built by {@link #taskPayload}.
+     */
+    public Map<String, Object> orderIssued(long orderId, long task, Tree tree, String level, String reason,
+                                           LocalDate respondBy) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("id", orderId);
+        order.put("taskId", task);
+        order.put("taskTitle", "推进重点项目建设" + task);
+        order.put("orgUnitCode", tree.district());
+        order.put("leadUnitCode", tree.lead());
+        order.put("level", level);
+        order.put("reason", reason);
+        order.put("respondBy", respondBy.toString());
+        order.put("issuedBy", "supervisor-" + tree.district());
+        order.put("issuedAt", OffsetDateTime.now(clock).toString());
+        return order;
+    }
+
+    /** The payload of {@code supervision-order.responded} ({@code SupervisionOrderResponded}). */
+    public Map<String, Object> orderResponded(long orderId, long task, Tree tree) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("id", orderId);
+        response.put("taskId", task);
+        response.put("leadUnitCode", tree.lead());
+        response.put("respondedAt", OffsetDateTime.now(clock).toString());
+        return response;
+    }
+
+    /**
+     * The payload of {@code task.closure-requested}, {@code task.returned} and {@code task.closed}
+     * ({@code TaskTransitionEvent}): the status the task moved to and the summary or reason.
+     */
+    public Map<String, Object> transition(long task, Tree tree, String status, String text) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("taskId", task);
+        event.put("title", "推进重点项目建设" + task);
+        event.put("orgUnitCode", tree.district());
+        event.put("leadUnitCode", tree.lead());
+        event.put("status", status);
+        event.put("text", text);
+        event.put("actor", "user-" + tree.district());
+        event.put("at", OffsetDateTime.now(clock).toString());
+        return event;
+    }
+
+    /** The payload of {@code actual.returned} as target-service publishes it ({@code ActualView}). */
+    public Map<String, Object> actualReturned(long actualId, long target, Tree tree, String period, String reason) {
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("id", actualId);
+        actual.put("targetId", target);
+        actual.put("indicatorCode", "GDP" + target);
+        actual.put("orgUnitCode", tree.district());
+        actual.put("responsibleUnitCode", tree.lead());
+        actual.put("period", period);
+        actual.put("value", 6.1);
+        actual.put("note", null);
+        actual.put("status", "RETURNED");
+        actual.put("revision", 1);
+        actual.put("submittedBy", "user-" + tree.lead());
+        actual.put("submittedAt", OffsetDateTime.now(clock).minusDays(1).toString());
+        actual.put("decidedBy", "supervisor-" + tree.district());
+        actual.put("decidedAt", OffsetDateTime.now(clock).toString());
+        actual.put("returnReason", reason);
+        actual.put("restatementReason", null);
+        actual.put("version", 2);
+        return actual;
+    }
+
+    /** The payload of {@code accountability.recorded} ({@code AccountabilityView}). */
+    public Map<String, Object> accountability(long id, String unit, String kind, String reason, Long task, Long target) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", id);
+        record.put("orgUnitCode", unit);
+        record.put("kind", kind);
+        record.put("reason", reason);
+        record.put("taskId", task);
+        record.put("targetId", target);
+        record.put("recordedBy", "supervisor");
+        record.put("recordedAt", OffsetDateTime.now(clock).toString());
+        return record;
+    }
+
+    /** A feed event as a producer serves it: a fresh {@code seq}, occurred at the clock's now. */
+    public FeedEvent event(String type, String key, Object payload) {
+        return new FeedEvent(nextId(), type, OffsetDateTime.now(clock), key, mapper.valueToTree(payload));
+    }
+
+    /** Hands one event to the handlers in its own transaction, as the consumer applies a page. */
+    public void deliver(FeedEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> consumer.dispatch(event));
     }
 
     public void publish(String type, String key, Object payload) {

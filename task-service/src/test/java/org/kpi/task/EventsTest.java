@@ -13,6 +13,7 @@ import org.kpi.testing.TestClock;
 import org.kpi.testing.TestTokens;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +102,44 @@ class EventsTest {
         assertEquals("DRAFT", payload.get("status"));
         assertTrue(payload.get("milestones").toString().contains("2026-08-31"));
         assertTrue(payload.get("title").toString().startsWith("状态"));
+    }
+
+    @Test
+    void aSupervisionOrderIssuedAndAnsweredIsPublishedWithItsTaskAndResponseTime() {
+        clock.set(LocalDate.of(2026, 9, 3).atTime(10, 15).atZone(TestClock.ZONE).toInstant());
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.create(tree, "督办反馈任务");
+        TaskApi.assign(tree, task);
+        long after = Feeds.endSeq();
+        long order = TestTokens.as("supervisor", tree.districtA()).body("{\"level\":\"LISTED\",\"reason\":\"进度滞后\","
+                + "\"respondBy\":\"2026-09-10\"}").post("/api/v1/tasks/" + task + "/supervision-orders").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        clock.set(LocalDate.of(2026, 9, 5).atTime(16, 0).atZone(TestClock.ZONE).toInstant());
+        TestTokens.as("department", tree.a1()).header("If-Match", TaskApi.orderETag(order))
+                .body("{\"text\":\"已整改\"}").post("/api/v1/supervision-orders/" + order + "/response").then()
+                .statusCode(200);
+
+        List<Map<String, Object>> events = Feeds.readAfter(after);
+        List<Map<String, Object>> responded = events.stream()
+                .filter(e -> "supervision-order.responded".equals(e.get("type"))).toList();
+        assertEquals(1, responded.size(), "one event per response");
+        assertEquals(String.valueOf(order), responded.get(0).get("key"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) responded.get(0).get("payload");
+        assertEquals(order, ((Number) payload.get("id")).longValue());
+        assertEquals(task, ((Number) payload.get("taskId")).longValue());
+        assertEquals(tree.a1(), payload.get("leadUnitCode"));
+        assertEquals(LocalDate.of(2026, 9, 5).atTime(16, 0).atZone(TestClock.ZONE).toInstant(),
+                OffsetDateTime.parse((String) payload.get("respondedAt")).toInstant());
+
+        Map<String, Object> issued = events.stream()
+                .filter(e -> "supervision-order.issued".equals(e.get("type")) && String.valueOf(order).equals(e.get("key")))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> issuedPayload = (Map<String, Object>) issued.get("payload");
+        assertEquals("LISTED", issuedPayload.get("level"));
+        assertEquals("2026-09-10", issuedPayload.get("respondBy"));
+        assertEquals(tree.a1(), issuedPayload.get("leadUnitCode"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * When and how a message for one unit goes out on each of its channels: the inbox at once; other
  * channels after the unit's quiet hours, or at the digest hour when the unit asked for a daily
  * digest (all of a day's messages on one channel then share a digest group and go out as one).
+ * Notices of events are not held for the digest: they go after quiet hours like any message, each
+ * on its own.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -34,20 +36,22 @@ public class DeliveryPlanner {
         return type == ChannelType.DINGTALK || type == ChannelType.WECOM || type == ChannelType.FEISHU;
     }
 
-    /** One delivery per channel in {@code channels} of a notice {@code reminderId}: every channel but SMS. */
-    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
-                                               String factsJson, EffectivePolicy policy, Instant now,
-                                               List<ContactChannel> channels) {
-        return plan(reminderId, unit, title, text, link, factsJson, policy, now, channels, null);
-    }
-
-    /**
-     * One delivery per channel in {@code channels} of the reminder {@code reminderId} of ladder kind
-     * {@code kind}; SMS only where the unit's policy sends that kind by SMS.
-     */
+    /** One delivery per channel in {@code channels} of the reminder {@code reminderId}, digested if the unit asks. */
     public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
                                                String factsJson, EffectivePolicy policy, Instant now,
                                                List<ContactChannel> channels, String kind) {
+        return plan(reminderId, unit, title, text, link, factsJson, policy, now, channels, kind, true);
+    }
+
+    /**
+     * One delivery per channel in {@code channels} of the reminder or notice {@code reminderId} of
+     * kind {@code kind}: SMS only where the unit's policy sends that kind by SMS (never for a
+     * {@code null} kind); {@code digestible} false sends it on its own even to a unit that asked for
+     * a daily digest (notices), still after quiet hours.
+     */
+    public List<ReminderRows.NewDelivery> plan(long reminderId, String unit, String title, String text, String link,
+                                               String factsJson, EffectivePolicy policy, Instant now,
+                                               List<ContactChannel> channels, String kind, boolean digestible) {
         List<ReminderRows.NewDelivery> made = new ArrayList<>(channels.size());
         for (ContactChannel channel : channels) {
             if (channel.type() == ChannelType.SMS && (kind == null || !policy.sms().allows(kind))) {
@@ -56,7 +60,7 @@ public class DeliveryPlanner {
             Instant when = now;
             String digestGroup = null;
             if (channel.type() != ChannelType.INBOX) {
-                if (policy.digest()) {
+                if (digestible && policy.digest()) {
                     LocalDate day = now.atZone(clock.getZone()).toLocalDate();
                     Instant digestAt = day.atTime(config.delivery().digestAt()).atZone(clock.getZone()).toInstant();
                     if (!now.isBefore(digestAt)) {

@@ -9,7 +9,6 @@ import org.kpi.notify.policies.LadderStep;
 import org.kpi.notify.policies.NotifyParty;
 import org.kpi.notify.policies.PolicyBook;
 import org.kpi.notify.reminders.DueSubject;
-import org.kpi.notify.reminders.SubjectType;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -76,8 +75,11 @@ public class MessageRenderer {
 
     private String link(DueSubject subject) {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
-        return subject.type() == SubjectType.ACTUAL ? base + "/targets/" + subject.targetId()
-                : base + "/tasks/" + subject.taskId();
+        return switch (subject.type()) {
+            case ACTUAL -> base + "/targets/" + subject.targetId();
+            case ORDER -> base + "/supervision-orders/" + subject.subjectId();
+            default -> base + "/tasks/" + subject.taskId();
+        };
     }
 
     static String dateLabel(LocalDate date) {

@@ -3,7 +3,7 @@ package org.kpi.notify.messages;
 /**
  * What the reminder templates read: the facts of one reminder for one recipient, ready to print.
  *
- * @param type              TASK, MILESTONE, REPORT or ACTUAL
+ * @param type              TASK, MILESTONE, REPORT, ACTUAL or ORDER
  * @param kindLabel         提醒、催办、黄色预警、红色预警
  * @param title             the subject's own title (task, milestone or indicator)
  * @param taskTitle         the task a milestone belongs to

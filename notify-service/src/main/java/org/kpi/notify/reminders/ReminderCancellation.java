@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
  * Withdraws what has not gone out yet once its reason is gone — a task closed, a milestone done,
  * a report or an actual filed: deliveries still waiting (quiet hours, digest, retries) are
  * cancelled, and a reminder none of whose deliveries was sent becomes {@code CANCELLED}. Runs in
- * the transaction that applies the feed event.
+ * the transaction that applies the feed event. Only ladder steps are withdrawn: a notice tells of
+ * something that happened, which a later change does not undo.
  */
 @ApplicationScoped
 public class ReminderCancellation {
@@ -55,8 +56,15 @@ public class ReminderCancellation {
                 period);
     }
 
-    private int cancel(String which, Object first, Object second) {
+    /** A supervision order's ladder: the lead unit responded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int order(long orderId) {
+        return cancel("r.subject_type = 'ORDER' and r.subject_id = :first", orderId, null);
+    }
+
+    private int cancel(String condition, Object first, Object second) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String which = "r.kind in ('NOTICE', 'URGE', 'YELLOW', 'RED') and " + condition;
         String reminders = "select r.id from reminder r where " + which;
         var deliveries = em.createNativeQuery("update delivery set status = 'CANCELLED', updated_at = :now, "
                         + "lease_until = null, version = version + 1 "

@@ -34,7 +34,8 @@ public class ReminderRows {
     /** A reminder to create unless its unique key exists. */
     public record NewReminder(DueSubject subject, String unit, String party, String kind, int offsetDays) {
 
-        String key() {
+        /** The reminder's unique key, as {@link #insertReminders} answers it. */
+        public String key() {
             return ReminderRows.key(subject.type().name(), subject.subjectId(), subject.subjectKey(), unit, offsetDays,
                     subject.dueDate());
         }

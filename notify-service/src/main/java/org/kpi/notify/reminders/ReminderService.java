@@ -12,7 +12,6 @@ import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.notify.NativeRows;
 import org.kpi.notify.policies.NotifyParty;
-import org.kpi.notify.policies.StepKind;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,7 +84,7 @@ public class ReminderService {
     private ReminderView view(Object[] row) {
         return new ReminderView(NativeRows.longValue(row[0]), SubjectType.valueOf((String) row[1]),
                 NativeRows.longValue(row[2]), (String) row[3], (String) row[4], (String) row[5],
-                NotifyParty.valueOf((String) row[6]), StepKind.valueOf((String) row[7]), NativeRows.intValue(row[8]),
+                NotifyParty.valueOf((String) row[6]), ReminderKind.valueOf((String) row[7]), NativeRows.intValue(row[8]),
                 NativeRows.date(row[9]), ReminderStatus.valueOf((String) row[10]),
                 NativeRows.timestamp(row[11], clock.getZone()));
     }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads from the projection what may need a reminder today: open tasks and open milestones due
- * within the ladder's reach, units that owe the period's report, targets that owe the period's
+ * Reads from the projection what may need a reminder today: open tasks, open milestones and
+ * unanswered supervision orders due within the ladder's reach, units that owe the period's report, targets that owe the period's
  * actual — each with where it stands on its ladder, and leaving out those whose ladder is done.
  */
 @ApplicationScoped
@@ -70,6 +70,28 @@ public class ReminderSubjects {
             due.add(new DueSubject(SubjectType.MILESTONE, ((Number) r[0]).longValue(), "", ((Number) r[9]).longValue(),
                     null, (String) r[1], (String) r[10], null, date(r[2]), (String) r[3], units(r[4]), (String) r[5],
                     (String) r[6], false, date(r[7]), integer(r[8])));
+        }
+        return due;
+    }
+
+    /**
+     * Unanswered supervision orders of open tasks whose respond-by date is on or before
+     * {@code horizon} and whose ladder is not done: the lead unit is chased to respond.
+     */
+    public List<DueSubject> orders(LocalDate horizon) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select o.id, t.title, o.respond_by, t.lead_unit_code, t.org_unit_code, t.responsible_leader,
+                       s.due_date, s.last_offset, t.id
+                  from order_projection o
+                  join task_projection t on t.id = o.task_id
+                  left join lateral (select * from ladder_state l where l.subject_type = 'ORDER'
+                                       and l.subject_id = o.id and l.subject_key = '' limit 1) s on true
+                 where o.open and t.open and o.respond_by <= ?1 and t.lead_unit_code is not null
+                   and (s.subject_id is null or s.due_date <> o.respond_by or not s.done)""", horizon)) {
+            due.add(new DueSubject(SubjectType.ORDER, ((Number) r[0]).longValue(), "", ((Number) r[8]).longValue(),
+                    null, (String) r[1], (String) r[1], null, date(r[2]), (String) r[3], List.of(), (String) r[4],
+                    (String) r[5], false, date(r[6]), integer(r[7])));
         }
         return due;
     }

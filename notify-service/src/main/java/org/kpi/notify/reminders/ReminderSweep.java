@@ -120,6 +120,7 @@ public class ReminderSweep {
         List<DueSubject> due = QuarkusTransaction.requiringNew().call(() -> {
             List<DueSubject> all = new ArrayList<>(subjects.tasks(horizon));
             all.addAll(subjects.milestones(horizon));
+            all.addAll(subjects.orders(horizon));
             all.addAll(subjects.reports("WEEKLY", DutyPeriods.weeklyReport(today, config.reports().weeklyDueDay())));
             all.addAll(subjects.reports("MONTHLY", DutyPeriods.monthlyReport(today, config.reports().monthlyDueDay())));
             all.addAll(subjects.actuals(today, List.of(today.getYear(), today.getYear() - 1)));

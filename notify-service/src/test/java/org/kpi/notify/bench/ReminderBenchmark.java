@@ -2,8 +2,6 @@ package org.kpi.notify.bench;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.NotifyFixture;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,18 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code target/bench/notify.txt}.
  */
 @QuarkusTest
-@TestProfile(ReminderBenchmark.ProductionTimeouts.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FeedStubResource.class)
 class ReminderBenchmark {
-
-    /** The webhook timeout of production (5 s), not the tests' 1 s, which a loaded machine can exceed. */
-    public static class ProductionTimeouts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kpi.notify.webhook.timeout", "5s");
-        }
-    }
 
     static final int DISTRICTS = 10;
     static final int DEPARTMENTS = 30;

@@ -85,7 +85,7 @@ class WebhookSenderTest {
                 case "/busy-no-hint" -> answer(exchange, 429, Map.of());
                 case "/moved" -> answer(exchange, 302, Map.of("Location", "/ok"));
                 case "/slow" -> {
-                    sleep(Duration.ofSeconds(4));
+                    sleep(Duration.ofSeconds(9));
                     answer(exchange, 200, Map.of());
                 }
                 default -> answer(exchange, 400, Map.of());
@@ -180,7 +180,7 @@ class WebhookSenderTest {
         DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> sender.send(channel("/slow", SECRET), message(48)));
         assertEquals(DeliveryFailure.Outcome.RETRY, failure.outcome());
         assertTrue(failure.getMessage().contains("超时"), failure.getMessage());
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(4)) < 0,
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(9)) < 0,
                 "gave up before the peer answered");
     }
 

@@ -161,10 +161,10 @@ class DeliveryConcurrencyTest {
     @Test
     void aPeerFailingHalfItsCallsEndsWithEveryDeliverySentOrDeadAndNoneAcceptedTwice() {
         NotifyFixture.Tree tree = fixture.tree();
-        // of every four calls: one answered 500, one timing out (the test profile waits 2 s), two accepted
+        // of every four calls: one answered 500, one timing out (the test profile waits 5 s), two accepted
         WebhookPeer peer = peer().answering(call -> switch (call % 4) {
             case 1 -> new WebhookPeer.Answer(500, 0);
-            case 3 -> new WebhookPeer.Answer(503, 3_000);
+            case 3 -> new WebhookPeer.Answer(503, 6_000);
             default -> WebhookPeer.Answer.OK;
         });
         contacts(tree, peer);

@@ -34,6 +34,7 @@ import java.util.Map;
 public class SupervisionService {
 
     public static final String ISSUED = "supervision-order.issued";
+    public static final String RESPONDED = "supervision-order.responded";
     static final String ENTITY = "supervision-order";
 
     @Inject
@@ -112,6 +113,8 @@ public class SupervisionService {
         em.flush();
         refreshResponseDue(task);
         tasks.saved(task, "answer-supervision-order", before);
+        outbox.publish(RESPONDED, Long.toString(order.id), new SupervisionOrderResponded(order.id, task.id,
+                task.leadUnitCode, order.respondedAt));
         SupervisionOrderView view = SupervisionOrderView.of(order, today);
         audit.record("respond", ENTITY, Long.toString(order.id), task.orgUnitCode, orderBefore, view);
         return view;

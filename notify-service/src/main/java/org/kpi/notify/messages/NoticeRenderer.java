@@ -1,0 +1,73 @@
+package org.kpi.notify.messages;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.kpi.notify.reminders.ReminderKind;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Writes a notice (通知) from its kind's template under {@code templates/notices/} (Qute; a maintainer
+ * edits the wording there). A template's first line is the title; the body is the whole text, so
+ * it opens with the title once, like a reminder's.
+ */
+@ApplicationScoped
+public class NoticeRenderer {
+
+    @Inject
+    @Location("notices/order-issued.txt")
+    Template orderIssued;
+
+    @Inject
+    @Location("notices/task-returned.txt")
+    Template taskReturned;
+
+    @Inject
+    @Location("notices/closure-requested.txt")
+    Template closureRequested;
+
+    @Inject
+    @Location("notices/task-closed.txt")
+    Template taskClosed;
+
+    @Inject
+    @Location("notices/actual-returned.txt")
+    Template actualReturned;
+
+    @Inject
+    @Location("notices/accountability-recorded.txt")
+    Template accountabilityRecorded;
+
+    /** A rendered notice: its one-line title and its text (title first). */
+    public record Rendered(String title, String text) {
+    }
+
+    public Rendered render(ReminderKind kind, NoticeMessage message) {
+        Template template = Map.of(
+                ReminderKind.ORDER_ISSUED, orderIssued,
+                ReminderKind.TASK_RETURNED, taskReturned,
+                ReminderKind.CLOSURE_REQUESTED, closureRequested,
+                ReminderKind.TASK_CLOSED, taskClosed,
+                ReminderKind.ACTUAL_RETURNED, actualReturned,
+                ReminderKind.ACCOUNTABILITY_RECORDED, accountabilityRecorded).get(kind);
+        if (template == null) {
+            throw new IllegalArgumentException(kind + " is not a notice");
+        }
+        String text = template.data("m", message).render().strip();
+        int end = text.indexOf('\n');
+        return new Rendered(end < 0 ? text : text.substring(0, end).strip(), text);
+    }
+
+    /** 9月10日. */
+    public static String dateLabel(LocalDate date) {
+        return date == null ? null : MessageRenderer.dateLabel(date);
+    }
+
+    /** 2026-10 → 2026年10月 (as in reminders). */
+    public static String periodLabel(String period) {
+        return MessageRenderer.periodLabel(period);
+    }
+}
