@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.DeliveryFailure;
 import org.kpi.notify.delivery.OutboundMessage;
+import org.kpi.notify.ShortTimeouts;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 
@@ -45,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./kpi up} does): what it sends and signs, and how each answer is classified.
  */
 @QuarkusTest
+@TestProfile(ShortTimeouts.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FeedStubResource.class)
 class WebhookSenderTest {

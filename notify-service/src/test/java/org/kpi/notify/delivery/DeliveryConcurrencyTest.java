@@ -2,6 +2,7 @@ package org.kpi.notify.delivery;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.kpi.notify.NotifyFixture;
 import org.kpi.notify.NotifyRows;
 import org.kpi.notify.WebhookPeer;
 import org.kpi.notify.reminders.ReminderSweep;
+import org.kpi.notify.ShortTimeouts;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * half its calls: nothing is created twice, nothing is accepted twice, nothing is lost.
  */
 @QuarkusTest
+@TestProfile(ShortTimeouts.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FeedStubResource.class)
 class DeliveryConcurrencyTest {
@@ -161,7 +164,7 @@ class DeliveryConcurrencyTest {
     @Test
     void aPeerFailingHalfItsCallsEndsWithEveryDeliverySentOrDeadAndNoneAcceptedTwice() {
         NotifyFixture.Tree tree = fixture.tree();
-        // of every four calls: one answered 500, one timing out (the test profile waits 5 s), two accepted
+        // of every four calls: one answered 500, one timing out (ShortTimeouts waits 3 s), two accepted
         WebhookPeer peer = peer().answering(call -> switch (call % 4) {
             case 1 -> new WebhookPeer.Answer(500, 0);
             case 3 -> new WebhookPeer.Answer(503, 6_000);

@@ -6,6 +6,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.notify.contacts.ChannelType;
+import org.kpi.notify.contacts.ContactChannel;
+import org.kpi.notify.policies.EffectivePolicy;
+import org.kpi.notify.policies.EscalationLadder;
+import org.kpi.notify.policies.QuietHours;
+import org.kpi.notify.policies.SmsRule;
+import org.kpi.notify.reminders.ReminderRows;
 import org.kpi.testing.FeedStubResource;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestClock;
@@ -15,8 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -39,6 +47,9 @@ class RobotThrottleTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    DeliveryPlanner planner;
 
     @AfterEach
     void resetClock() {
@@ -121,6 +132,33 @@ class RobotThrottleTest {
             taken += replica.get(2, TimeUnit.MINUTES);
         }
         assertEquals(18, taken, "40 tries, 18 slots");
+    }
+
+    @Test
+    void robotMessagesHeldByQuietHoursGoOutSpreadOverTenMinutesAfterItAndADigestStaysTogether() {
+        Instant night = LocalDate.of(2027, 1, 4).atTime(LocalTime.of(23, 0)).atZone(TestClock.ZONE).toInstant();
+        Instant end = LocalDate.of(2027, 1, 5).atTime(LocalTime.of(7, 30)).atZone(TestClock.ZONE).toInstant();
+        clock.set(night);
+        EffectivePolicy quiet = new EffectivePolicy("default", new EscalationLadder(List.of()),
+                new QuietHours("22:00", "07:30"), false, SmsRule.DEFAULT);
+        List<ContactChannel> channels = List.of(ContactChannel.INBOX,
+                new ContactChannel(ChannelType.EMAIL, "fgj@example.gov.cn", null),
+                new ContactChannel(ChannelType.DINGTALK, robot(), "s"));
+        Set<Instant> robotTimes = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            List<ReminderRows.NewDelivery> planned = planner.plan(i, "U", "t", "x", "l", "{}", quiet, night, channels, "URGE");
+            assertEquals(night, planned.get(0).nextAttemptAt(), "the inbox at once");
+            assertEquals(end, planned.get(1).nextAttemptAt(), "e-mail at the end of the quiet hours");
+            Instant robotAt = planned.get(2).nextAttemptAt();
+            assertTrue(!robotAt.isBefore(end) && robotAt.isBefore(end.plus(Duration.ofMinutes(10))), robotAt.toString());
+            robotTimes.add(robotAt);
+        }
+        assertTrue(robotTimes.size() > 30, "spread, not piled on 07:30: " + robotTimes.size() + " distinct times");
+
+        EffectivePolicy digest = new EffectivePolicy("default", new EscalationLadder(List.of()), null, true, SmsRule.DEFAULT);
+        Instant first = planner.plan(1, "U", "t", "x", "l", "{}", digest, night, channels, "URGE").get(2).nextAttemptAt();
+        Instant second = planner.plan(2, "U", "t", "x", "l", "{}", digest, night, channels, "URGE").get(2).nextAttemptAt();
+        assertEquals(first, second, "one digest group, one time");
     }
 
     @Test
