@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -115,6 +117,16 @@ public final class WebhookPeer implements AutoCloseable {
     /** The bodies the peer accepted (answered 2xx in time). */
     public List<String> acceptedBodies() {
         return received.stream().filter(r -> r.answeredWith() / 100 == 2).map(Received::body).toList();
+    }
+
+    /**
+     * The bodies accepted, each idempotency key once, in order: what a receiver that drops repeats
+     * (as the key is meant for) has taken in.
+     */
+    public List<String> acceptedOnce() {
+        Set<String> seen = new HashSet<>();
+        return received.stream().filter(r -> r.answeredWith() / 100 == 2 && seen.add(r.idempotencyKey()))
+                .map(Received::body).toList();
     }
 
     /** How many times each idempotency key was accepted. */

@@ -160,12 +160,12 @@ class LadderOnEveryChannelTest {
                 }
             }
         }
-        List<String> lead = leadHook.acceptedBodies();
+        List<String> lead = leadHook.acceptedOnce();
         for (int i = leadHookSeen; i < lead.size(); i++) {
             arrived.add(tree.lead() + " WEBHOOK " + title(lead.get(i)));
         }
         leadHookSeen = lead.size();
-        List<String> district = districtHook.acceptedBodies();
+        List<String> district = districtHook.acceptedOnce();
         for (int i = districtHookSeen; i < district.size(); i++) {
             arrived.add(tree.district() + " WEBHOOK " + title(district.get(i)));
         }
