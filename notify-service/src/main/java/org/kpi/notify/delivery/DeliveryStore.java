@@ -4,12 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.kpi.notify.NativeRows;
 import org.kpi.notify.contacts.ChannelType;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ public class DeliveryStore {
                 claimed.add(new ClaimedDelivery(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                         (String) row[2], ChannelType.valueOf((String) row[3]), (String) row[4], (String) row[5],
                         (String) row[6], (String) row[7], (String) row[8], (String) row[9], ((Number) row[10]).intValue(),
-                        (String) row[11], timestamp(row[12])));
+                        (String) row[11], NativeRows.timestamp(row[12], ZoneOffset.UTC)));
             }
             claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
             return claimed;
@@ -188,24 +187,11 @@ public class DeliveryStore {
         if (oldest == null) {
             return Optional.empty();
         }
-        Duration age = Duration.between(timestamp(oldest).toInstant(), now.toInstant());
+        Duration age = Duration.between(NativeRows.timestamp(oldest, ZoneOffset.UTC).toInstant(), now.toInstant());
         return Optional.of(age.isNegative() ? Duration.ZERO : age);
     }
 
     private static String truncate(String error) {
         return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
-    }
-
-    static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Not a timestamp: " + value);
     }
 }

@@ -4,13 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.kpi.notify.NativeRows;
 import org.kpi.notify.NotifyConfig;
 import org.kpi.notify.contacts.ChannelType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,14 +69,14 @@ public class RobotThrottle {
             List<?> blocked = em.createNativeQuery("select blocked_until from robot_block where robot_key = :key "
                     + "and blocked_until > :now").setParameter("key", key).setParameter("now", at).getResultList();
             if (!blocked.isEmpty()) {
-                return Optional.of(instant(blocked.get(0)));
+                return Optional.of(NativeRows.timestamp(blocked.get(0), ZoneOffset.UTC).toInstant());
             }
             em.createNativeQuery("delete from robot_send where robot_key = :key and sent_at <= :since")
                     .setParameter("key", key).setParameter("since", at.minus(MINUTE)).executeUpdate();
             @SuppressWarnings("unchecked")
             List<Object> sent = em.createNativeQuery("select sent_at from robot_send where robot_key = :key "
                     + "order by sent_at").setParameter("key", key).getResultList();
-            List<Instant> times = sent.stream().map(RobotThrottle::instant).toList();
+            List<Instant> times = sent.stream().map(t -> NativeRows.timestamp(t, ZoneOffset.UTC).toInstant()).toList();
             Instant free = freeAt(times, posts, limits.perMinute(), MINUTE, now);
             if (limits.perSecond() > 0) {
                 List<Instant> lastSecond = times.stream().filter(t -> t.isAfter(now.minus(SECOND))).toList();
@@ -139,15 +139,5 @@ public class RobotThrottle {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.required;
+import static org.kpi.notify.projection.EventPayloads.text;
+
 /**
  * Turns supervision events on task-service's and target-service's feeds into notices (通知) to the
  * units concerned, in the transaction that applies the event:
@@ -95,7 +99,7 @@ public class NoticeProjector implements EventHandler {
             case ACTUAL_RETURNED -> actualReturned(p, eventKey, day);
             default -> accountabilityRecorded(p, eventKey, day);
         };
-        notices.send(notice);
+        notices.send(notice, book);
     }
 
     private Notice orderIssued(JsonNode p, String eventKey, LocalDate day, PolicyBook book) {
@@ -233,25 +237,4 @@ public class NoticeProjector implements EventHandler {
         return config.publicBaseUrl().replaceAll("/+$", "") + path;
     }
 
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new UnusableEvent("事件缺少字段 " + field);
-        }
-        return value;
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new UnusableEvent("事件字段 " + field + " 不是日期：" + value);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

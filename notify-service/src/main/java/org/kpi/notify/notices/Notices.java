@@ -11,7 +11,6 @@ import org.kpi.notify.messages.NoticeMessage;
 import org.kpi.notify.messages.NoticeRenderer;
 import org.kpi.notify.policies.NotifyParty;
 import org.kpi.notify.policies.PolicyBook;
-import org.kpi.notify.policies.PolicyService;
 import org.kpi.notify.reminders.DueSubject;
 import org.kpi.notify.reminders.ReminderRows;
 
@@ -36,8 +35,6 @@ public class Notices {
     @Inject
     ReminderRows rows;
 
-    @Inject
-    PolicyService policies;
 
     @Inject
     RecipientChannels channels;
@@ -54,9 +51,12 @@ public class Notices {
     @Inject
     Clock clock;
 
-    /** Creates the notice's reminders and deliveries unless this event made them already; returns reminders made. */
+    /**
+     * Creates the notice's reminders and deliveries unless this event made them already; returns
+     * reminders made. {@code book} is the one the recipients were worked out with.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int send(Notice notice) {
+    public int send(Notice notice, PolicyBook book) {
         if (notice.recipients().isEmpty()) {
             return 0;
         }
@@ -71,7 +71,6 @@ public class Notices {
         if (created.isEmpty()) {
             return 0;
         }
-        PolicyBook book = policies.book();
         List<ReminderRows.NewDelivery> deliveries = new ArrayList<>();
         for (ReminderRows.NewReminder reminder : planned) {
             Long id = created.get(reminder.key());

@@ -14,9 +14,11 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
+import org.kpi.notify.NativeRows;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -248,7 +250,8 @@ public class PolicyService {
                     : new QuietHours(hhmm(row[2]), hhmm(row[3]));
             SmsRule sms = new SmsRule(mapper.readValue((String) row[8], SMS_KINDS), ((Number) row[9]).intValue());
             return new StoredPolicy((String) row[0], mapper.readValue((String) row[1], STEPS), quiet,
-                    (Boolean) row[4], sms, ((Number) row[5]).longValue(), toOffset(row[6]), (String) row[7]);
+                    (Boolean) row[4], sms, ((Number) row[5]).longValue(), NativeRows.timestamp(row[6], ZoneOffset.UTC),
+                    (String) row[7]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored ladder of " + row[0] + " cannot be read", e);
         }
@@ -257,16 +260,6 @@ public class PolicyService {
     /** Times are read as text: the JDBC time zone setting (UTC) would shift a {@code time} column. */
     private static String hhmm(Object time) {
         return (String) time;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     private String json(Object value) {

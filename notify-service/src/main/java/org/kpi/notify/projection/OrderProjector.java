@@ -9,10 +9,10 @@ import org.kpi.common.events.FeedEvent;
 import org.kpi.common.events.UnusableEvent;
 import org.kpi.notify.reminders.ReminderCancellation;
 
-import java.time.OffsetDateTime;
 
-import static org.kpi.notify.projection.TaskProjector.date;
-import static org.kpi.notify.projection.TaskProjector.required;
+import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.required;
+import static org.kpi.notify.projection.EventPayloads.timestamp;
 
 /**
  * Keeps notify-service's copy of task-service's supervision orders (督办单): an issued order is open
@@ -64,7 +64,7 @@ public class OrderProjector implements EventHandler {
                 .setParameter(3, required(p, "level").asText())
                 .setParameter(4, required(p, "reason").asText())
                 .setParameter(5, respondBy)
-                .setParameter(6, OffsetDateTime.parse(required(p, "issuedAt").asText()))
+                .setParameter(6, timestamp(p, "issuedAt"))
                 .executeUpdate();
     }
 
@@ -72,7 +72,7 @@ public class OrderProjector implements EventHandler {
         long id = required(p, "id").asLong();
         em.createNativeQuery("update order_projection set open = false, responded_at = ?2 where id = ?1")
                 .setParameter(1, id)
-                .setParameter(2, OffsetDateTime.parse(required(p, "respondedAt").asText()))
+                .setParameter(2, timestamp(p, "respondedAt"))
                 .executeUpdate();
         cancellation.order(id);
     }

@@ -11,8 +11,8 @@ import org.kpi.notify.reminders.ReminderCancellation;
 
 import java.util.Set;
 
-import static org.kpi.notify.projection.TaskProjector.required;
-import static org.kpi.notify.projection.TaskProjector.text;
+import static org.kpi.notify.projection.EventPayloads.required;
+import static org.kpi.notify.projection.EventPayloads.text;
 
 /**
  * Keeps notify-service's copy of target-service's targets (responsible unit, frequency, due day

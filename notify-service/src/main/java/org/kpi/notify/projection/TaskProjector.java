@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.required;
+import static org.kpi.notify.projection.EventPayloads.text;
+import static org.kpi.notify.projection.EventPayloads.timestamp;
+
 /**
  * Keeps notify-service's own copy of task-service's tasks, milestones and report dates, so
  * reminders go out while task-service is down. A task that is closed, cancelled or awaiting
@@ -82,7 +87,7 @@ public class TaskProjector implements EventHandler {
                 .setParameter(10, status)
                 .setParameter(11, open)
                 .setParameter(12, p.path("version").asLong())
-                .setParameter(13, p.hasNonNull("updatedAt") ? OffsetDateTime.parse(p.get("updatedAt").asText())
+                .setParameter(13, p.hasNonNull("updatedAt") ? timestamp(p, "updatedAt")
                         : OffsetDateTime.now())
                 .executeUpdate();
         if (applied == 0) {
@@ -143,25 +148,4 @@ public class TaskProjector implements EventHandler {
         cancellation.report(taskId, unit);
     }
 
-    static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new UnusableEvent("事件缺少字段 " + field);
-        }
-        return value;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static LocalDate date(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new UnusableEvent("事件字段 " + field + " 不是日期：" + value);
-        }
-    }
 }
