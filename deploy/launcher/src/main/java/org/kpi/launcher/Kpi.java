@@ -15,6 +15,7 @@ import java.util.Map;
  *   ./kpi status
  *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
  *   ./kpi mail [--last N]
+ *   ./kpi bench [--seconds S] [--warm-up S] [--connections N] [--writers N] [--pg-port PORT] [--profile]
  * </pre>
  */
 public final class Kpi {
@@ -33,6 +34,8 @@ public final class Kpi {
             String arg = args[i];
             if (arg.equals("--detach") || arg.equals("-d")) {
                 flags.add("detach");
+            } else if (arg.equals("--profile")) {
+                flags.add("profile");
             } else if (arg.startsWith("--") && i + 1 < args.length) {
                 options.put(arg.substring(2), args[++i]);
             } else {
@@ -52,6 +55,7 @@ public final class Kpi {
                 case "running" -> new Platform(layout, pgPort).running() ? 0 : 1;
                 case "token" -> token(layout, options);
                 case "mail" -> mail(layout, options);
+                case "bench" -> bench(layout, pgPort, options, flags.contains("profile"));
                 default -> {
                     usage();
                     yield 2;
@@ -96,6 +100,29 @@ public final class Kpi {
         return 0;
     }
 
+    /** Runs the benchmark on a data folder of its own ({@code <data>/bench}), never on the demo's data. */
+    private static int bench(Layout layout, int pgPort, Map<String, String> options, boolean profile) throws Exception {
+        Duration measure = Duration.ofSeconds(positive(options, "seconds", 15));
+        Duration warmUp = Duration.ofSeconds(positive(options, "warm-up", 10));
+        int connections = (int) positive(options, "connections", 8);
+        int writers = (int) positive(options, "writers", 2);
+        Layout benchLayout = new Layout(layout.root(), layout.data().resolve("bench"));
+        return new Bench(benchLayout, pgPort, warmUp, measure, connections, writers,
+                layout.data().resolve("bench-results"), profile).run();
+    }
+
+    private static long positive(Map<String, String> options, String name, long fallback) {
+        try {
+            long value = Long.parseLong(options.getOrDefault(name, Long.toString(fallback)));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " 应为正整数");
+    }
+
     private static void usage() {
         System.out.println("""
                 用法：
@@ -104,6 +131,7 @@ public final class Kpi {
                   ./kpi status                                       查看运行状态
                   ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）
                   ./kpi mail [--last N]                              查看本地邮箱收到的最近 N 封邮件（默认 10）
+                  ./kpi bench [--seconds S] [--connections N]        基准测试：在独立数据目录启动平台，测数据库上限、API 吞吐与延迟、启动时间和内存
                 角色：leader, supervisor, department, admin, service""");
     }
 

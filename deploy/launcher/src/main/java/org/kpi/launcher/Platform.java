@@ -33,6 +33,10 @@ final class Platform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READY_POLL = Duration.ofMillis(100);
+
+    /** How the launcher runs each service on a laptop: a small heap, and time zone and encoding fixed. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8");
 
     private final Layout layout;
     private final int pgPort;
@@ -41,6 +45,8 @@ final class Platform {
     private EmbeddedPostgres postgres;
     private LocalMailbox mailbox;
     private volatile boolean stopping;
+    /** Where each service writes a JDK Flight Recording when it stops, or null for none. */
+    private Path flightRecordings;
 
     Platform(Layout layout, int pgPort) {
         this.layout = layout;
@@ -113,24 +119,8 @@ final class Platform {
             stopped.countDown();
         }, "kpi-shutdown"));
         try {
-            checkPortsFree();
-            KeyPairFiles keys = new KeyPairFiles(layout.data());
-            keys.ensure();
-            startPostgres();
-            mailbox = LocalMailbox.start(layout.mail(), LocalMailbox.PREFERRED_PORT);
-            System.out.println("启动本地邮箱（SMTP 127.0.0.1:" + mailbox.port() + "，邮件保存在 " + layout.mail() + "）…");
-            for (Service service : Service.values()) {
-                start(service, keys);
-            }
-            for (Service service : Service.values()) {
-                awaitReady(service);
-            }
-            TokenMinter minter = new TokenMinter(keys.loadPrivateKey());
-            new DemoData(layout, http, minter).load();
-            String summary = summary(minter);
-            Files.writeString(layout.summary(), summary, StandardCharsets.UTF_8);
-            writeState("READY");
-            System.out.println(summary);
+            startAll();
+            System.out.println(Files.readString(layout.summary(), StandardCharsets.UTF_8));
             System.out.println("按 Ctrl-C 或运行 ./kpi down 停止。");
         } catch (Exception e) {
             writeState("FAILED");
@@ -141,6 +131,36 @@ final class Platform {
         watch();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Starts PostgreSQL, the local mailbox and the services, waits until every service is ready,
+     * loads the demo data the first time, writes the summary and marks the platform READY.
+     * Returns how long the services took to become ready.
+     */
+    Startup startAll() throws Exception {
+        checkPortsFree();
+        KeyPairFiles keys = new KeyPairFiles(layout.data());
+        keys.ensure();
+        startPostgres();
+        mailbox = LocalMailbox.start(layout.mail(), LocalMailbox.PREFERRED_PORT);
+        System.out.println("启动本地邮箱（SMTP 127.0.0.1:" + mailbox.port() + "，邮件保存在 " + layout.mail() + "）…");
+        long started = System.nanoTime();
+        for (Service service : Service.values()) {
+            start(service, keys);
+        }
+        Map<Service, Duration> ready = awaitReady(started);
+        Startup startup = new Startup(ready, Duration.ofNanos(System.nanoTime() - started));
+        System.out.printf("全部服务在 %.1f 秒内就绪%n", startup.allReady().toMillis() / 1000.0);
+        TokenMinter minter = new TokenMinter(keys.loadPrivateKey());
+        new DemoData(layout, http, minter).load();
+        Files.writeString(layout.summary(), summary(minter, startup), StandardCharsets.UTF_8);
+        writeState("READY");
+        return startup;
+    }
+
+    /** How long each service took from its start to its first ready answer, and all of them together. */
+    record Startup(Map<Service, Duration> ready, Duration allReady) {
     }
 
     /** Blocks while every service runs; if one dies, reports it and shuts everything down. */
@@ -213,9 +233,24 @@ final class Platform {
     }
 
     private void start(Service service, KeyPairFiles keys) throws IOException {
-        Path log = layout.logs().resolve(service.module + ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
-                "-Dfile.encoding=UTF-8", "-jar", service.runnerJar(layout.root()).toString())
+        Process process = launch(service, keys, service.port, service.managementPort,
+                layout.logs().resolve(service.module + ".log"));
+        running.put(service, process);
+        Files.writeString(layout.pids().resolve(service.module + ".pid"), Long.toString(process.pid()));
+        System.out.println("启动 " + service.module + "（" + service.title + "，端口 " + service.port + "）…");
+    }
+
+    /** Starts one instance of {@code service} on the given ports against this platform's database. */
+    Process launch(Service service, KeyPairFiles keys, int httpPort, int managementPort, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand());
+        command.addAll(JVM_OPTIONS);
+        if (flightRecordings != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + flightRecordings.resolve(service.module + "-" + httpPort + ".jfr"));
+        }
+        command.addAll(List.of("-jar", service.runnerJar(layout.root()).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(layout.data().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -223,17 +258,29 @@ final class Platform {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/" + service.database);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
         env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
         if (service == Service.NOTIFY) {
             env.putAll(notifyEnvironment(mailbox.port()));
         }
-        Process process = builder.start();
-        running.put(service, process);
-        Files.writeString(layout.pids().resolve(service.module + ".pid"), Long.toString(process.pid()));
-        System.out.println("启动 " + service.module + "（" + service.title + "，端口 " + service.port + "）…");
+        return builder.start();
+    }
+
+    /** The services as they run, for the benchmark to read their CPU time and memory. */
+    Map<Service, Process> processes() {
+        return Map.copyOf(running);
+    }
+
+    /** Makes every service started from now on record a JDK Flight Recording (profile settings) into {@code dir}. */
+    void recordFlights(Path dir) {
+        this.flightRecordings = dir;
+    }
+
+    int pgPort() {
+        return pgPort;
     }
 
     /**
@@ -248,27 +295,38 @@ final class Platform {
                 "KPI_NOTIFY_OUTBOUND_ALLOW_LOOPBACK", "true");
     }
 
-    private void awaitReady(Service service) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Process process = running.get(service);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " 启动失败（退出码 " + process.exitValue()
-                        + "），日志最后几行：\n" + tail(layout.logs().resolve(service.module + ".log"), 25));
+    /** Waits until every service answers ready; fails as soon as one exits or the time is up. */
+    private Map<Service, Duration> awaitReady(long started) throws Exception {
+        long deadline = started + READY_TIMEOUT.toNanos();
+        Map<Service, Duration> ready = new EnumMap<>(Service.class);
+        while (ready.size() < running.size()) {
+            for (Service service : Service.values()) {
+                if (ready.containsKey(service)) {
+                    continue;
+                }
+                Process process = running.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module + " 启动失败（退出码 " + process.exitValue()
+                            + "），日志最后几行：\n" + tail(layout.logs().resolve(service.module + ".log"), 25));
+                }
+                if (ready(service.baseUrl())) {
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    ready.put(service, took);
+                    System.out.printf("  %s 已就绪（%.1f 秒）%n", service.module, took.toMillis() / 1000.0);
+                }
             }
-            if (ready(service)) {
-                System.out.println("  " + service.module + " 已就绪");
-                return;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("服务在 " + READY_TIMEOUT.toSeconds() + " 秒内未全部就绪，见 " + layout.logs());
             }
-            Thread.sleep(500);
+            Thread.sleep(READY_POLL.toMillis());
         }
-        throw new IllegalStateException(service.module + " 在 " + READY_TIMEOUT.toSeconds() + " 秒内未就绪，见 "
-                + layout.logs().resolve(service.module + ".log"));
+        return ready;
     }
 
-    private boolean ready(Service service) {
+    /** Whether the service at {@code baseUrl} answers its readiness check with 200. */
+    boolean ready(String baseUrl) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -280,7 +338,7 @@ final class Platform {
     }
 
     /** Stops the services (newest first), then PostgreSQL. Safe to call more than once. */
-    private synchronized void stopAll() {
+    synchronized void stopAll() {
         stopping = true;
         List<Service> order = new ArrayList<>(running.keySet());
         java.util.Collections.reverse(order);
@@ -380,7 +438,7 @@ final class Platform {
         boolean all = true;
         for (Service service : Service.values()) {
             Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
-            boolean ready = handle.isPresent() && ready(service);
+            boolean ready = handle.isPresent() && ready(service.baseUrl());
             all &= ready;
             System.out.printf("%-15s %s  %s%n", service.module, service.baseUrl(),
                     handle.isEmpty() ? "未运行" : ready ? "就绪" : "运行中（未就绪，进程 " + handle.get().pid() + "）");
@@ -421,10 +479,10 @@ final class Platform {
                 "当前检出：" + current + "，与运行版本不同：./kpi down 后再 ./kpi up 即可运行它（会先重新构建）");
     }
 
-    private String summary(TokenMinter minter) {
+    private String summary(TokenMinter minter, Startup startup) {
         Duration ttl = Duration.ofHours(12);
         StringBuilder out = new StringBuilder();
-        out.append("\n平台已就绪。\n\n");
+        out.append(String.format("%n平台已就绪（服务启动 %.1f 秒）。%n%n", startup.allReady().toMillis() / 1000.0));
         for (Service service : Service.values()) {
             out.append(String.format("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", service.module, service.baseUrl(),
                     service.baseUrl()));

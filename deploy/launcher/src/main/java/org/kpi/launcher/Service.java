@@ -4,19 +4,22 @@ import java.nio.file.Path;
 
 /** The three services the launcher runs, each on its own port with its own database. */
 enum Service {
-    TARGET("target-service", "目标与考核", 8081, "kpi_target"),
-    TASK("task-service", "任务督办", 8082, "kpi_task"),
-    NOTIFY("notify-service", "提醒", 8083, "kpi_notify");
+    TARGET("target-service", "目标与考核", 8081, 9081, "kpi_target"),
+    TASK("task-service", "任务督办", 8082, 9082, "kpi_task"),
+    NOTIFY("notify-service", "提醒", 8083, 9083, "kpi_notify");
 
     final String module;
     final String title;
     final int port;
+    /** The management interface (metrics), as each service's application.properties sets it. */
+    final int managementPort;
     final String database;
 
-    Service(String module, String title, int port, String database) {
+    Service(String module, String title, int port, int managementPort, String database) {
         this.module = module;
         this.title = title;
         this.port = port;
+        this.managementPort = managementPort;
         this.database = database;
     }
 
