@@ -4,6 +4,8 @@ import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** Settings every service shares (fixed at start-up: request filters read them). */
 @StaticInitSafe
 @ConfigMapping(prefix = "kpi.platform")
@@ -28,6 +30,13 @@ public interface PlatformConfig {
     /** Whether this service owns the org tree (target-service) or keeps a replica of it. */
     @WithDefault("false")
     boolean orgTreeOwner();
+
+    /**
+     * How old the in-memory org tree may get before it is checked against the database: a change
+     * another replica commits is seen by scope checks here within this time.
+     */
+    @WithDefault("1s")
+    Duration orgTreeRefresh();
 
     /** The business time zone: dates are local dates here. */
     @WithDefault("Asia/Shanghai")

@@ -3,15 +3,45 @@ package org.kpi.common.org;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.kpi.common.PlatformConfig;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads the (local copy of the) org tree: lookups and subtree membership. */
+/**
+ * Reads the (local copy of the) org tree: lookups and subtree membership.
+ *
+ * <p>Scope checks run on every request, so the codes and paths of the tree are held in memory:
+ * a change this process commits ({@link #changed()}) is seen at once; a change another replica
+ * commits is seen within {@link PlatformConfig#orgTreeRefresh()}, when a fingerprint of the table
+ * (one aggregate over a small table) differs from the one the snapshot was loaded at. A code the
+ * snapshot does not know is looked up in the database, so a unit created in the current
+ * transaction is found. {@link #find} returns the managed entity, for writers.
+ */
 @ApplicationScoped
 public class OrgTree {
 
+    private static final String FINGERPRINT = "select count(*) || ':' || coalesce(sum(version), 0) || ':' "
+            + "|| md5(coalesce(string_agg(code || '=' || path, ',' order by code), '')) from org_unit";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    PlatformConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Codes to paths as last loaded, with the fingerprint they were loaded at and when it was checked. */
+    private record Snapshot(Map<String, String> paths, String fingerprint, long checkedAtNanos) {
+    }
+
+    private volatile Snapshot snapshot;
 
     public Optional<OrgUnit> find(String code) {
         if (code == null) {
@@ -21,7 +51,11 @@ public class OrgTree {
     }
 
     public Optional<String> pathOf(String code) {
-        return find(code).map(unit -> unit.path);
+        if (code == null) {
+            return Optional.empty();
+        }
+        String path = paths().get(code);
+        return path != null ? Optional.of(path) : find(code).map(unit -> unit.path);
     }
 
     /** Whether {@code code} is {@code ancestorCode} itself or lies below it. */
@@ -32,6 +66,57 @@ public class OrgTree {
         if (code.equals(ancestorCode)) {
             return true;
         }
-        return find(code).map(unit -> unit.path.contains("/" + ancestorCode + "/")).orElse(false);
+        return pathOf(code).map(path -> path.contains("/" + ancestorCode + "/")).orElse(false);
+    }
+
+    /**
+     * Tells the tree that org units change in the current transaction: the snapshot is dropped
+     * once it completes (at once when there is none), so the next read loads the committed tree.
+     */
+    public void changed() {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: only the outcome matters
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
+        snapshot = null;
+    }
+
+    private Map<String, String> paths() {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        long refresh = config.orgTreeRefresh().toNanos();
+        if (current != null && now - current.checkedAtNanos() < refresh) {
+            return current.paths();
+        }
+        synchronized (this) {
+            current = snapshot;
+            if (current != null && now - current.checkedAtNanos() < refresh) {
+                return current.paths();
+            }
+            String fingerprint = (String) em.createNativeQuery(FINGERPRINT).getSingleResult();
+            Map<String, String> paths = current != null && current.fingerprint().equals(fingerprint)
+                    ? current.paths() : load();
+            snapshot = new Snapshot(paths, fingerprint, now);
+            return paths;
+        }
+    }
+
+    private Map<String, String> load() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, path from org_unit").getResultList();
+        Map<String, String> paths = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            paths.put((String) row[0], (String) row[1]);
+        }
+        return Map.copyOf(paths);
     }
 }

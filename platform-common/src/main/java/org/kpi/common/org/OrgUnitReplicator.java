@@ -19,6 +19,9 @@ public class OrgUnitReplicator implements EventHandler {
     EntityManager em;
 
     @Inject
+    OrgTree tree;
+
+    @Inject
     PlatformConfig config;
 
     @Override
@@ -59,5 +62,6 @@ public class OrgUnitReplicator implements EventHandler {
                 .setParameter(7, createdAt)
                 .setParameter(8, updatedAt)
                 .executeUpdate();
+        tree.changed();
     }
 }

@@ -76,6 +76,7 @@ public class OrgUnitService {
         unit.updatedAt = now;
         em.persist(unit);
         em.flush();
+        tree.changed();
         OrgUnitView view = OrgUnitView.of(unit);
         outbox.publish(UPSERTED, unit.code, view);
         audit.record("create", ENTITY, unit.code, unit.code, null, view);

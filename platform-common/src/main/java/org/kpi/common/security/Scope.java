@@ -26,6 +26,9 @@ public class Scope {
     @Inject
     OrgTree tree;
 
+    /** The caller's subtree path, resolved once per request. */
+    private String subtree;
+
     /** Whether the caller may act on objects of org unit {@code orgCode}. */
     public boolean covers(String orgCode) {
         if (caller.isAdmin()) {
@@ -40,6 +43,13 @@ public class Scope {
      * (yet) known locally gets a prefix that matches only its own code.
      */
     public String subtreePath() {
+        if (subtree == null) {
+            subtree = resolveSubtree();
+        }
+        return subtree;
+    }
+
+    private String resolveSubtree() {
         if (caller.isAdmin()) {
             return EVERYTHING;
         }

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.jpa.HibernateHints;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,14 +38,28 @@ public class TaskAccess {
     }
 
     /**
-     * The task, locked for update, if the caller may read it; 404 otherwise. Readability is
-     * checked before the lock, so a caller who may not see the task cannot make writers wait.
+     * The task with its units and milestones in one statement, read-only (not watched for
+     * changes), if the caller may read it; 404 otherwise. For reads outside a transaction.
+     */
+    public Task readOnly(long id) {
+        List<Task> found = em.createQuery("select t from Task t left join fetch t.units left join fetch t.milestones"
+                        + " where t.id = :id", Task.class)
+                .setParameter("id", id)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        return requireReadable(found.isEmpty() ? null : found.get(0), id);
+    }
+
+    /**
+     * The task, locked for update and read afresh under the lock, if the caller may read it; 404
+     * otherwise. Readability is checked before the lock, so a caller who may not see the task
+     * cannot make writers wait; a writer that committed in between is not a conflict (the state
+     * is reloaded, not compared), only a stale If-Match is.
      */
     public Task readableForUpdate(long id) {
-        Task task = readable(id);
-        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(task);
-        return task;
+        // the version read here is not the one to compare with: the state is read again under the lock
+        em.detach(readable(id));
+        return requireReadable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE), id);
     }
 
     /**

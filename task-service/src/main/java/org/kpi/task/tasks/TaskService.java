@@ -145,9 +145,9 @@ public class TaskService {
         return task;
     }
 
-    @Transactional
+    /** Read-only: runs without a transaction, the task and its collections in one statement. */
     public TaskView get(long id) {
-        return view(access.readable(id));
+        return view(access.readOnly(id));
     }
 
     @Transactional
