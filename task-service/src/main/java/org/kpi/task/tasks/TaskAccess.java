@@ -38,12 +38,12 @@ public class TaskAccess {
     }
 
     /**
-     * The task with its units and milestones in one statement, read-only (not watched for
-     * changes), if the caller may read it; 404 otherwise. For reads outside a transaction.
+     * The task with its units and milestones in two statements, read-only (not watched for
+     * changes), if the caller may read it; 404 otherwise. For reads outside a transaction. (One
+     * join over both collections would repeat each milestone once per unit.)
      */
     public Task readOnly(long id) {
-        List<Task> found = em.createQuery("select t from Task t left join fetch t.units left join fetch t.milestones"
-                        + " where t.id = :id", Task.class)
+        List<Task> found = em.createQuery("select t from Task t left join fetch t.units where t.id = :id", Task.class)
                 .setParameter("id", id)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();

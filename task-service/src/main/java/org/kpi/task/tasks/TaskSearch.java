@@ -112,8 +112,7 @@ public class TaskSearch {
         for (int i = 0; i < ids.size(); i++) {
             positions.put(ids.get(i), i);
         }
-        return em.createQuery("select distinct t from Task t left join fetch t.units left join fetch t.milestones"
-                        + " where t.id in :ids",
+        return em.createQuery("select distinct t from Task t left join fetch t.milestones where t.id in :ids",
                         Task.class)
                 .setParameter("ids", ids)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
