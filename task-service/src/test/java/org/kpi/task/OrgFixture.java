@@ -72,6 +72,11 @@ public class OrgFixture {
                 + ",\"version\":0,\"createdAt\":\"" + now + "\",\"updatedAt\":\"" + now + "\"}");
     }
 
+    /** Applies what was published on the stubbed feed. */
+    public void drain() {
+        consumer.drain("target");
+    }
+
     /** Puts one event on the stubbed feed, after every event published before. */
     public synchronized void publishEvent(String type, String key, String payload) {
         long seq = Math.max(Math.max(lastSeq + 1, consumer.cursor("target") + 1), System.currentTimeMillis() * 1000);

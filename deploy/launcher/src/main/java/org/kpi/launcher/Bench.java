@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -51,6 +52,8 @@ final class Bench {
     private static final String DISTRICT = "370602";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** Unmeasured load right before each measurement, after the warm-up round. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final Layout layout;
     private final int pgPort;
@@ -112,7 +115,9 @@ final class Bench {
 
     private void startupSection(Platform platform, Platform.Startup startup) throws Exception {
         line("");
-        line("== 启动（到 /q/health/ready 返回 200）==");
+        line("== 启动（到 /q/health/ready 返回 200；类数据共享存档 app-cds.jsa：%s）==", Stream.of(Service.values())
+                .map(s -> s.module + (Files.exists(s.runnerJar(layout.root()).resolveSibling("app-cds.jsa")) ? " 有" : " 无"))
+                .collect(Collectors.joining("，")));
         line("三个服务同时启动：全部就绪 %.1f 秒（%s）", seconds(startup.allReady()),
                 startup.ready().entrySet().stream()
                         .map(e -> e.getKey().module + " " + String.format("%.1f", seconds(e.getValue())))
@@ -147,6 +152,8 @@ final class Bench {
     }
 
     private void loadSection(Platform platform) throws Exception {
+        line("（CPU 毫秒/请求：被测服务进程的 CPU 时间 ÷ 请求数；全平台 CPU：三个服务与 PostgreSQL 全部进程的 CPU 时间 ÷ 请求数，"
+                + "含事件流的消费方，不含压测客户端）");
         TokenMinter minter = new TokenMinter(new KeyPairFiles(layout.data()).loadPrivateKey());
         Duration ttl = Duration.ofHours(2);
         String supervisor = minter.mint("supervisor", DISTRICT, "bench-supervisor", "芝罘区督查室", ttl);
@@ -178,8 +185,10 @@ final class Bench {
         line("参照值（两者中较高者）：%,.0f 次/秒", limit);
 
         line("");
-        line("== API（%d 个保持连接的闭环客户端；写入 %d 个）==", connections, writers);
-        line("%-44s %10s %9s %9s %8s %12s %6s", "场景", "请求/秒", "p50", "p99", "÷数据库", "CPU 毫秒/请求", "失败");
+        line("== API（%d 个保持连接的闭环客户端；写入 %d 个；先逐个场景预热 %d 秒，再逐个计时 %d 秒）==", connections, writers,
+                warmUp.toSeconds(), measure.toSeconds());
+        line("%-44s %10s %9s %9s %8s %12s %14s %6s", "场景", "请求/秒", "p50", "p99", "÷数据库", "CPU 毫秒/请求",
+                "全平台 CPU", "失败");
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("GET /api/v1/tasks/{id}（部门）", new Scenario(Service.TASK, connections,
                 () -> HttpLoad.Call.get("/api/v1/tasks/" + pick(readable), department)));
@@ -192,24 +201,38 @@ final class Bench {
                 () -> HttpLoad.Call.post("/api/v1/tasks/" + pick(leading) + "/progress-reports", department,
                         "{\"text\":\"基准测试进展 " + written.incrementAndGet() + "：项目按计划推进\",\"percentDone\":50}")));
         try (HttpLoad load = new HttpLoad()) {
+            // a first round unmeasured: the services' JIT compilers finish their work on every path
+            for (Scenario scenario : scenarios.values()) {
+                load.run(scenario.service().port, scenario.connections(), scenario.calls(), warmUp, Duration.ofSeconds(1),
+                        () -> { });
+            }
             for (Map.Entry<String, Scenario> entry : scenarios.entrySet()) {
                 Scenario scenario = entry.getValue();
                 ProcessHandle process = platform.processes().get(scenario.service()).toHandle();
-                Duration cpuBefore = cpu(process);
-                LoadResult result = load.run(scenario.service().port, scenario.connections(), scenario.calls(), warmUp, measure);
-                // the CPU the service spent in warm-up and measurement, over the requests of both
-                double cpuPerRequest = (cpu(process).minus(cpuBefore).toNanos() / 1e6)
-                        / (result.count() * (1 + (double) warmUp.toNanos() / result.elapsed().toNanos()));
-                line("%-44s %,10.0f %9s %9s %8.3f %12.3f %6d%s", entry.getKey(), result.perSecond(),
+                Duration[] before = new Duration[2];
+                LoadResult result = load.run(scenario.service().port, scenario.connections(), scenario.calls(),
+                        SETTLE, measure, () -> {
+                            before[0] = cpu(process);
+                            before[1] = platformCpu(platform);
+                        });
+                double cpuPerRequest = (cpu(process).minus(before[0]).toNanos() / 1e6) / result.count();
+                double platformPerRequest = (platformCpu(platform).minus(before[1]).toNanos() / 1e6) / result.count();
+                line("%-44s %,10.0f %9s %9s %8.3f %12.3f %14.3f %6d%s", entry.getKey(), result.perSecond(),
                         millis(result.p50()), millis(result.p99()), result.perSecond() / limit, cpuPerRequest,
-                        result.failures(), result.failures() == 0 ? "" : "（按状态码：" + result.failedByStatus() + "）");
+                        platformPerRequest, result.failures(),
+                        result.failures() == 0 ? "" : "（按状态码：" + result.failedByStatus() + "）");
             }
         }
 
         line("");
-        line("== 内存（负载之后，常驻内存 RSS；启动参数 %s）==", String.join(" ", Platform.JVM_OPTIONS));
+        line("== 内存（负载之后，常驻内存 RSS；内存参数 %s%s）==", String.join(" ", Platform.memoryOptions()),
+                System.getenv("KPI_JAVA_OPTS") == null ? "，MALLOC_ARENA_MAX=" + Platform.MALLOC_ARENAS : "");
         for (Service service : Service.values()) {
-            line("%-15s %s", service.module, residentMemory(platform.processes().get(service).pid()));
+            long pid = platform.processes().get(service).pid();
+            line("%-15s %s", service.module, residentMemory(pid));
+            if (profile) {
+                nativeMemory(pid, layout.logs().resolve(service.module + "-memory.txt"));
+            }
         }
     }
 
@@ -238,6 +261,22 @@ final class Bench {
         return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     }
 
+    /** The CPU time of the three services and of PostgreSQL with its backends, so far. */
+    private Duration platformCpu(Platform platform) {
+        Duration total = Duration.ZERO;
+        for (Process service : platform.processes().values()) {
+            total = total.plus(cpu(service.toHandle()));
+        }
+        Optional<ProcessHandle> postmaster = platform.postmaster();
+        if (postmaster.isPresent()) {
+            total = total.plus(cpu(postmaster.get()));
+            for (ProcessHandle child : postmaster.get().descendants().toList()) {
+                total = total.plus(cpu(child));
+            }
+        }
+        return total;
+    }
+
     private static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
@@ -255,6 +294,17 @@ final class Bench {
         } catch (IOException | NumberFormatException e) {
             return "（此系统无 /proc，无法读取）";
         }
+    }
+
+    /** What the JVM says it holds natively (with -XX:NativeMemoryTracking=summary in KPI_JAVA_OPTS), into {@code file}. */
+    private static void nativeMemory(long pid, Path file) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return;
+        }
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     static Optional<String> onPath(String program) {

@@ -38,10 +38,10 @@ final class HttpLoad implements AutoCloseable {
 
     /**
      * Runs {@code calls} over {@code connections} connections to {@code port}: {@code warmUp}
-     * unrecorded, then {@code measure} recorded.
+     * unrecorded, then {@code measure} recorded; {@code atMeasureStart} runs in between.
      */
-    LoadResult run(int port, int connections, Supplier<Call> calls, Duration warmUp, Duration measure)
-            throws InterruptedException {
+    LoadResult run(int port, int connections, Supplier<Call> calls, Duration warmUp, Duration measure,
+                   Runnable atMeasureStart) throws InterruptedException {
         HttpClient client = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port).setKeepAlive(true)
                         .setPipelining(false).setConnectTimeout(5000),
@@ -49,6 +49,7 @@ final class HttpLoad implements AutoCloseable {
         try {
             Phase warm = new Phase(System.nanoTime() + warmUp.toNanos(), null);
             runPhase(client, connections, calls, warm);
+            atMeasureStart.run();
             LoadRecorder recorder = new LoadRecorder();
             Phase measured = new Phase(System.nanoTime() + measure.toNanos(), recorder);
             long started = System.nanoTime();

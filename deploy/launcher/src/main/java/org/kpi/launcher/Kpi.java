@@ -103,7 +103,7 @@ public final class Kpi {
     /** Runs the benchmark on a data folder of its own ({@code <data>/bench}), never on the demo's data. */
     private static int bench(Layout layout, int pgPort, Map<String, String> options, boolean profile) throws Exception {
         Duration measure = Duration.ofSeconds(positive(options, "seconds", 15));
-        Duration warmUp = Duration.ofSeconds(positive(options, "warm-up", 10));
+        Duration warmUp = Duration.ofSeconds(positive(options, "warm-up", 15));
         int connections = (int) positive(options, "connections", 8);
         int writers = (int) positive(options, "writers", 2);
         Layout benchLayout = new Layout(layout.root(), layout.data().resolve("bench"));

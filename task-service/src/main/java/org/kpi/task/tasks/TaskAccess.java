@@ -51,14 +51,19 @@ public class TaskAccess {
     }
 
     /**
-     * The task, locked for update and read afresh under the lock, if the caller may read it; 404
-     * otherwise. Readability is checked before the lock, so a caller who may not see the task
-     * cannot make writers wait; a writer that committed in between is not a conflict (the state
-     * is reloaded, not compared), only a stale If-Match is.
+     * The task, locked for update, if the caller may read it; 404 otherwise. Readability is
+     * checked first, in SQL and without loading the task, so a caller who may not see the task
+     * cannot make writers wait; the task is then read under the lock (a writer that committed in
+     * between is not a conflict: only a stale If-Match is) and checked again.
      */
     public Task readableForUpdate(long id) {
-        // the version read here is not the one to compare with: the state is read again under the lock
-        em.detach(readable(id));
+        ScopePredicate visible = visibleTasks();
+        boolean found = !visible.bind(em.createNativeQuery("select 1 from task t where t.id = :id and " + visible.sql())
+                        .setParameter("id", id))
+                .getResultList().isEmpty();
+        if (!found) {
+            throw ProblemException.notFound("任务 " + id + " 不存在或无权查看");
+        }
         return requireReadable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE), id);
     }
 
