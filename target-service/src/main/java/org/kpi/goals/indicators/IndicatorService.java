@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgTree;
@@ -179,9 +180,12 @@ public class IndicatorService {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("from Indicator i where i.code in :codes", Indicator.class)
-                .setParameter("codes", codes)
-                .getResultStream()
+        // loaded by id (one statement with an array of codes): a query with an in list would be
+        // translated anew for every number of codes
+        return em.unwrap(Session.class).byMultipleIds(Indicator.class)
+                .withBatchSize(codes.size())
+                .multiLoad(List.copyOf(codes)).stream()
+                .filter(Objects::nonNull)
                 .collect(Collectors.toMap(i -> i.code, Function.identity()));
     }
 
