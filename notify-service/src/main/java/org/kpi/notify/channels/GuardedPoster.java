@@ -1,5 +1,6 @@
 package org.kpi.notify.channels;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -116,11 +117,17 @@ public class GuardedPoster {
                 .putHeader("Content-Type", "application/json; charset=UTF-8");
         headers.forEach(options::putHeader);
         try {
+            // The body is asked for in the same callback that receives the response, and that callback is
+            // in place before the request is sent: a body asked for later (after send() returned to this
+            // worker thread) may already have been read and dropped, and its future would never complete.
             return client.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .compose(response -> response.body()
-                            .map(received -> new Answer(response.statusCode(), response.getHeader("Retry-After"),
-                                    received.getBytes())))
+                    .compose(request -> {
+                        Future<Answer> answer = request.response().compose(response -> response.body()
+                                .map(received -> new Answer(response.statusCode(), response.getHeader("Retry-After"),
+                                        received.getBytes())));
+                        request.end(Buffer.buffer(body));
+                        return answer;
+                    })
                     .toCompletionStage().toCompletableFuture()
                     .get(2 * timeout + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
