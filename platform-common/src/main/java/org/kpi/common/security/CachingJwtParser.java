@@ -8,6 +8,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -24,6 +25,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -47,6 +51,7 @@ public class CachingJwtParser implements JWTParser {
     private static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     private static final String VERIFY_KEY_LOCATION = "smallrye.jwt.verify.key.location";
     private static final int HTTP_OK = 200;
+    private static final long MIN_CHECK_PERIOD_MILLIS = 50;
 
     @Inject
     DefaultJWTParser verifier;
@@ -65,7 +70,7 @@ public class CachingJwtParser implements JWTParser {
 
     private final LongAdder verifications = new LongAdder();
     private VerifiedTokenCache cache;
-    private KeySourceWatch keyWatch;
+    private ScheduledExecutorService keyCheck;
 
     @PostConstruct
     void start() {
@@ -78,18 +83,41 @@ public class CachingJwtParser implements JWTParser {
                 .description("Bearer tokens verified by smallrye-jwt (cache misses, refused tokens)").register(registry);
         // the configured source, not the verifier's context: smallrye-jwt reads a local key once at
         // start-up and keeps only its content there
-        keyLocation().ifPresent(location -> keyWatch = new KeySourceWatch(() -> read(location),
-                config.keyCheckInterval(), wallClock));
+        keyLocation().ifPresent(location -> watchKey(new KeySourceWatch(() -> read(location),
+                config.keyCheckInterval(), wallClock)));
+    }
+
+    /**
+     * Checks the key source on a thread of its own, never on a request's: reading a JWKS URL may
+     * take as long as the identity provider does. The watch reads at most once per interval; it
+     * is asked four times as often so that a read is never more than a quarter interval late.
+     */
+    private void watchKey(KeySourceWatch watch) {
+        keyCheck = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kpi-token-key-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(MIN_CHECK_PERIOD_MILLIS, config.keyCheckInterval().toMillis() / 4);
+        keyCheck.scheduleWithFixedDelay(() -> {
+            if (watch.changed()) {
+                LOG.info("The token verification key changed (or could not be read): every cached token is verified again");
+                cache.invalidateAll();
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (keyCheck != null) {
+            keyCheck.shutdownNow();
+        }
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (!config.enabled() || token == null) {
             return verify(token);
-        }
-        if (keyWatch != null && keyWatch.changed()) {
-            LOG.info("The token verification key changed (or could not be read): every cached token is verified again");
-            cache.invalidateAll();
         }
         JsonWebToken known = cache.find(token);
         if (known != null) {

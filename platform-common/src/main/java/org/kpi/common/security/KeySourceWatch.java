@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Notices that the token verification key (验签公钥) may have changed, by reading its source (a
- * PEM file, a JWKS URL) again once an interval has passed: lazily, by the first caller after the
- * interval, one caller at a time, the others going on without waiting. A source that cannot be
+ * PEM file, a JWKS URL) again once an interval has passed: by the first caller after the
+ * interval, one caller at a time, the others going on without waiting ({@link CachingJwtParser}
+ * asks from a thread of its own). A source that cannot be
  * read counts as changed, so what was verified with the old key is verified again.
  */
 public final class KeySourceWatch {
