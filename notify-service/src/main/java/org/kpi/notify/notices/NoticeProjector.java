@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.kpi.common.events.EventHandler;
 import org.kpi.common.events.FeedEvent;
-import org.kpi.common.events.UnusableEvent;
 import org.kpi.notify.NotifyConfig;
 import org.kpi.notify.policies.NotifyParty;
 import org.kpi.notify.policies.PolicyBook;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.payload;
 import static org.kpi.notify.projection.EventPayloads.required;
 import static org.kpi.notify.projection.EventPayloads.text;
 
@@ -85,10 +85,7 @@ public class NoticeProjector implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        JsonNode p = event.payload();
-        if (p == null || !p.isObject()) {
-            throw new UnusableEvent("事件没有内容");
-        }
+        JsonNode p = payload(event);
         String eventKey = event.type() + "#" + event.seq();
         LocalDate day = event.occurredAt() == null ? LocalDate.now(clock)
                 : event.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDate();

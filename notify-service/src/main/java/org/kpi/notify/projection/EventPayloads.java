@@ -1,6 +1,7 @@
 package org.kpi.notify.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kpi.common.events.FeedEvent;
 import org.kpi.common.events.UnusableEvent;
 
 import java.time.LocalDate;
@@ -14,6 +15,15 @@ import java.time.format.DateTimeParseException;
 public final class EventPayloads {
 
     private EventPayloads() {
+    }
+
+    /** The event's payload, which must be a JSON object. */
+    public static JsonNode payload(FeedEvent event) {
+        JsonNode payload = event.payload();
+        if (payload == null || !payload.isObject()) {
+            throw new UnusableEvent("事件没有内容");
+        }
+        return payload;
     }
 
     public static JsonNode required(JsonNode node, String field) {

@@ -11,6 +11,7 @@ import org.kpi.notify.reminders.ReminderCancellation;
 
 
 import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.payload;
 import static org.kpi.notify.projection.EventPayloads.required;
 import static org.kpi.notify.projection.EventPayloads.timestamp;
 
@@ -38,10 +39,7 @@ public class OrderProjector implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        JsonNode p = event.payload();
-        if (p == null || !p.isObject()) {
-            throw new UnusableEvent("事件没有内容");
-        }
+        JsonNode p = payload(event);
         if (ISSUED.equals(event.type())) {
             issued(p);
         } else {

@@ -6,11 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.kpi.common.events.EventHandler;
 import org.kpi.common.events.FeedEvent;
-import org.kpi.common.events.UnusableEvent;
 import org.kpi.notify.reminders.ReminderCancellation;
 
 import java.util.Set;
 
+import static org.kpi.notify.projection.EventPayloads.payload;
 import static org.kpi.notify.projection.EventPayloads.required;
 import static org.kpi.notify.projection.EventPayloads.text;
 
@@ -40,10 +40,7 @@ public class TargetProjector implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        JsonNode p = event.payload();
-        if (p == null || !p.isObject()) {
-            throw new UnusableEvent("事件没有内容");
-        }
+        JsonNode p = payload(event);
         switch (event.type()) {
             case TARGET_UPSERTED -> target(p);
             case INDICATOR_UPSERTED -> indicator(p);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.kpi.notify.projection.EventPayloads.date;
+import static org.kpi.notify.projection.EventPayloads.payload;
 import static org.kpi.notify.projection.EventPayloads.required;
 import static org.kpi.notify.projection.EventPayloads.text;
 import static org.kpi.notify.projection.EventPayloads.timestamp;
@@ -45,10 +46,7 @@ public class TaskProjector implements EventHandler {
 
     @Override
     public void apply(FeedEvent event) {
-        JsonNode p = event.payload();
-        if (p == null || !p.isObject()) {
-            throw new UnusableEvent("事件没有内容");
-        }
+        JsonNode p = payload(event);
         if (REPORT_FILED.equals(event.type())) {
             reportFiled(p);
         } else {
