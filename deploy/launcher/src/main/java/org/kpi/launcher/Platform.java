@@ -426,7 +426,7 @@ final class Platform {
                 stop(handle.get());
             }
         }
-        Optional<ProcessHandle> postmaster = postmasterPid();
+        Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isPresent()) {
             any = true;
             System.out.println("停止遗留的 PostgreSQL（进程 " + postmaster.get().pid() + "）…");
@@ -467,7 +467,7 @@ final class Platform {
         for (String line : revisionLines(launcher.isPresent(), Revision.read(layout.revision()), Revision.of(layout.root()))) {
             System.out.println(line);
         }
-        System.out.println("PostgreSQL：" + postmasterPid().map(h -> "运行中（进程 " + h.pid() + "，端口 " + pgPort + "）").orElse("未运行"));
+        System.out.println("PostgreSQL：" + postmaster().map(h -> "运行中（进程 " + h.pid() + "，端口 " + pgPort + "）").orElse("未运行"));
         boolean all = true;
         for (Service service : Service.values()) {
             Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
@@ -535,10 +535,6 @@ final class Platform {
 
     /** The running PostgreSQL server process, if any. */
     Optional<ProcessHandle> postmaster() {
-        return postmasterPid();
-    }
-
-    private Optional<ProcessHandle> postmasterPid() {
         Path pidFile = layout.pgData().resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {
