@@ -236,6 +236,8 @@ public class DeliveryWorker {
             sender.send(channel.get(), message);
             return each(unit, DeliveryOutcome::sent);
         } catch (DeliveryFailure failure) {
+            LOG.warnf("Delivery %d on %s failed (%s): %s%s", head.id(), head.channel(), failure.outcome(),
+                    failure.getMessage(), failure.getCause() == null ? "" : " — " + failure.getCause());
             if (sms) {
                 smsQuota.giveBack(head.orgUnitCode(), today);
             }

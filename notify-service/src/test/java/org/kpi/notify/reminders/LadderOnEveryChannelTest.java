@@ -71,6 +71,7 @@ class LadderOnEveryChannelTest {
     private final Map<String, Integer> inboxSeen = new HashMap<>();
     // GreenMail lists messages by mailbox, not in arrival order: new ones are told apart by Message-ID
     private final Set<String> mailSeen = new HashSet<>();
+    private int mailBefore;
     private int leadHookSeen;
     private int districtHookSeen;
 
@@ -90,6 +91,7 @@ class LadderOnEveryChannelTest {
             for (MimeMessage old : mail.getReceivedMessages()) {
                 mailSeen.add(old.getMessageID());
             }
+            mailBefore = mail.getReceivedMessages().length;
             long task = fixture.nextId();
             fixture.task(task, tree, "ASSIGNED", DUE, null, 1);
             String notice3 = "【提醒】重点任务“推进重点项目建设" + task + "”将于 6月30日 到期（还有 3 天）";
@@ -153,6 +155,13 @@ class LadderOnEveryChannelTest {
             titles.subList(0, titles.size() - seen).forEach(title -> arrived.add(unit + " INBOX " + title));
             inboxSeen.put(unit, titles.size());
         }
+        // GreenMail answers 250 before it files the message: wait until every e-mail the worker saw
+        // accepted is in a mailbox
+        int accepted = TestTokens.as("supervisor", tree.city()).queryParam("orgUnit", tree.city())
+                .queryParam("channel", "EMAIL").queryParam("status", "SENT").queryParam("size", 1)
+                .get("/api/v1/deliveries").then().statusCode(200).extract().jsonPath().getInt("total");
+        assertTrue(mail.waitForIncomingEmail(10_000, mailBefore + accepted),
+                accepted + " e-mails accepted by the relay reach their mailboxes");
         for (MimeMessage message : mail.getReceivedMessages()) {
             if (mailSeen.add(message.getMessageID())) {
                 for (Address to : message.getRecipients(Message.RecipientType.TO)) {
