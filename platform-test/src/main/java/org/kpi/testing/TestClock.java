@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The service's {@link Clock} in tests: the real time until a test sets it, then frozen where
- * the test put it. Inject it to move time instead of waiting; call {@link #reset()} after.
+ * the test put it. Inject it to move time instead of waiting; call {@link #reset()} after. Like the
+ * production clock it ticks in microseconds, PostgreSQL's precision.
  * Being on the test class path, it replaces the production clock (a default bean).
  */
 @Singleton
@@ -34,7 +36,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant now = fixed;
-        return now != null ? now : Instant.now();
+        return now != null ? now : Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public void set(Instant instant) {

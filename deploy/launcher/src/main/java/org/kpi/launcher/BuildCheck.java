@@ -17,7 +17,10 @@ import java.util.List;
  * {@code pom.xml}, those of the modules it is built from, the parent {@code pom.xml} and the
  * Maven wrapper settings. A {@code git pull} or {@code git checkout} gives every file it changes
  * a new modification time, so what was pulled is always newer than yesterday's build; a deleted
- * file changes its folder's time.
+ * file changes its folder's time. A service is also stale when its build left neither a class-data
+ * archive ({@value #CLASS_DATA}) nor the note that the JDK could not make one ({@value #NO_CLASS_DATA}):
+ * a plain {@code ./mvnw package} or {@code verify} rebuilds the application without the archive,
+ * and each service would then start about a second later.
  *
  * <p>The {@code kpi} script asks the launcher jar it has ({@code BuildCheck ROOT}) whether the
  * launcher itself must be rebuilt, then the fresh launcher ({@code BuildCheck ROOT --services})
@@ -25,16 +28,25 @@ import java.util.List;
  */
 public final class BuildCheck {
 
-    /** A module as Maven's {@code -pl} names it, the file its build produces, and what it is built from. */
-    public record Module(String name, String artifact, List<String> inputs) {
+    /**
+     * A module as Maven's {@code -pl} names it, the file its build produces, what it is built from,
+     * and files of which one must lie beside the artifact (none required when empty).
+     */
+    public record Module(String name, String artifact, List<String> inputs, List<String> besideOneOf) {
     }
+
+    /** The class-data archive {@code ./kpi} has Quarkus build beside a service's {@code quarkus-run.jar}. */
+    public static final String CLASS_DATA = "app-cds.jsa";
+
+    /** What {@code ./kpi} leaves beside {@code quarkus-run.jar} when the JDK made no class-data archive. */
+    public static final String NO_CLASS_DATA = "no-app-cds";
 
     private static final List<String> SHARED = List.of("pom.xml", ".mvn");
     private static final List<String> COMMON = List.of("platform-common/pom.xml", "platform-common/src");
 
     /** The launcher, built for every command. */
     public static final Module LAUNCHER = new Module("deploy/launcher", "deploy/launcher/target/kpi-launcher.jar",
-            List.of("deploy/launcher/pom.xml", "deploy/launcher/src"));
+            List.of("deploy/launcher/pom.xml", "deploy/launcher/src"), List.of());
 
     /** The services {@code ./kpi up} starts. */
     public static final List<Module> SERVICES = List.of(service("target-service"), service("task-service"),
@@ -47,7 +59,8 @@ public final class BuildCheck {
         List<String> inputs = new ArrayList<>(COMMON);
         inputs.add(name + "/pom.xml");
         inputs.add(name + "/src");
-        return new Module(name, name + "/target/quarkus-app/quarkus-run.jar", List.copyOf(inputs));
+        return new Module(name, name + "/target/quarkus-app/quarkus-run.jar", List.copyOf(inputs),
+                List.of(CLASS_DATA, NO_CLASS_DATA));
     }
 
     /** The modules among {@code modules} whose build under {@code root} is missing or older than an input. */
@@ -64,6 +77,10 @@ public final class BuildCheck {
     static boolean isStale(Path root, Module module) {
         Path artifact = root.resolve(module.artifact());
         if (!Files.isRegularFile(artifact)) {
+            return true;
+        }
+        if (!module.besideOneOf().isEmpty()
+                && module.besideOneOf().stream().noneMatch(name -> Files.exists(artifact.resolveSibling(name)))) {
             return true;
         }
         try {

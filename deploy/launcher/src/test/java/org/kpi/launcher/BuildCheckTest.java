@@ -44,6 +44,9 @@ class BuildCheckTest {
         for (BuildCheck.Module module : all) {
             write(module.artifact(), BUILT);
         }
+        for (String service : List.of("target-service", "task-service", "notify-service")) {
+            write(service + "/target/quarkus-app/" + BuildCheck.CLASS_DATA, BUILT);
+        }
         try (var paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isDirectory).toList()) {
                 Files.setLastModifiedTime(path, FileTime.from(SOURCES));
@@ -60,6 +63,14 @@ class BuildCheckTest {
     void aModuleNeverBuiltIsStale() throws IOException {
         Files.delete(root.resolve("task-service/target/quarkus-app/quarkus-run.jar"));
         assertEquals(List.of("task-service"), names(BuildCheck.stale(root, all)));
+    }
+
+    @Test
+    void aServiceBuiltWithoutItsClassDataArchiveIsStaleUnlessTheJdkCouldNotMakeOne() throws IOException {
+        Files.delete(root.resolve("task-service/target/quarkus-app/" + BuildCheck.CLASS_DATA));
+        assertEquals(List.of("task-service"), names(BuildCheck.stale(root, all)));
+        write("task-service/target/quarkus-app/" + BuildCheck.NO_CLASS_DATA, BUILT);
+        assertEquals(List.of(), names(BuildCheck.stale(root, all)));
     }
 
     @Test

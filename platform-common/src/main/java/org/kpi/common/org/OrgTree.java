@@ -20,13 +20,15 @@ import java.util.Optional;
  * commits is seen within {@link PlatformConfig#orgTreeRefresh()}, when a fingerprint of the table
  * (one aggregate over a small table) differs from the one the snapshot was loaded at. A code the
  * snapshot does not know is looked up in the database, so a unit created in the current
- * transaction is found. {@link #find} returns the managed entity, for writers.
+ * transaction is found. {@link #node} reads a unit from memory; {@link #find} returns the managed
+ * entity, for writers.
  */
 @ApplicationScoped
 public class OrgTree {
 
     private static final String FINGERPRINT = "select count(*) || ':' || coalesce(sum(version), 0) || ':' "
-            + "|| md5(coalesce(string_agg(code || '=' || path, ',' order by code), '')) from org_unit";
+            + "|| md5(coalesce(string_agg(code || '=' || path || '=' || type || '=' || name, ',' order by code), '')) "
+            + "from org_unit";
 
     @Inject
     EntityManager em;
@@ -37,8 +39,8 @@ public class OrgTree {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    /** Codes to paths as last loaded, with the fingerprint they were loaded at and when it was checked. */
-    private record Snapshot(Map<String, String> paths, String fingerprint, long checkedAtNanos) {
+    /** The units by code as last loaded, with the fingerprint they were loaded at and when it was checked. */
+    private record Snapshot(Map<String, OrgNode> units, String fingerprint, long checkedAtNanos) {
     }
 
     private volatile Snapshot snapshot;
@@ -50,12 +52,17 @@ public class OrgTree {
         return Optional.ofNullable(em.find(OrgUnit.class, code));
     }
 
-    public Optional<String> pathOf(String code) {
+    /** The unit with {@code code}, read from memory (from the database when the snapshot does not know it). */
+    public Optional<OrgNode> node(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        String path = paths().get(code);
-        return path != null ? Optional.of(path) : find(code).map(unit -> unit.path);
+        OrgNode node = units().get(code);
+        return node != null ? Optional.of(node) : find(code).map(OrgNode::of);
+    }
+
+    public Optional<String> pathOf(String code) {
+        return node(code).map(OrgNode::path);
     }
 
     /** Whether {@code code} is {@code ancestorCode} itself or lies below it. */
@@ -90,33 +97,35 @@ public class OrgTree {
         snapshot = null;
     }
 
-    private Map<String, String> paths() {
+    private Map<String, OrgNode> units() {
         Snapshot current = snapshot;
         long now = System.nanoTime();
         long refresh = config.orgTreeRefresh().toNanos();
         if (current != null && now - current.checkedAtNanos() < refresh) {
-            return current.paths();
+            return current.units();
         }
         synchronized (this) {
             current = snapshot;
             if (current != null && now - current.checkedAtNanos() < refresh) {
-                return current.paths();
+                return current.units();
             }
             String fingerprint = (String) em.createNativeQuery(FINGERPRINT).getSingleResult();
-            Map<String, String> paths = current != null && current.fingerprint().equals(fingerprint)
-                    ? current.paths() : load();
-            snapshot = new Snapshot(paths, fingerprint, now);
-            return paths;
+            Map<String, OrgNode> units = current != null && current.fingerprint().equals(fingerprint)
+                    ? current.units() : load();
+            snapshot = new Snapshot(units, fingerprint, now);
+            return units;
         }
     }
 
-    private Map<String, String> load() {
+    private Map<String, OrgNode> load() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, path from org_unit").getResultList();
-        Map<String, String> paths = new HashMap<>(rows.size() * 2);
+        List<Object[]> rows = em.createNativeQuery("select code, name, type, parent_code, path from org_unit")
+                .getResultList();
+        Map<String, OrgNode> units = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
-            paths.put((String) row[0], (String) row[1]);
+            units.put((String) row[0], new OrgNode((String) row[0], (String) row[1],
+                    OrgUnitType.valueOf((String) row[2]), (String) row[3], (String) row[4]));
         }
-        return Map.copyOf(paths);
+        return Map.copyOf(units);
     }
 }

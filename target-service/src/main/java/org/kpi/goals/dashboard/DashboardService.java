@@ -2,40 +2,38 @@ package org.kpi.goals.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.kpi.common.org.OrgTree;
-import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgNode;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
+import org.kpi.goals.indicators.Direction;
+import org.kpi.goals.indicators.Frequency;
 import org.kpi.goals.indicators.Indicator;
-import org.kpi.goals.indicators.IndicatorService;
+import org.kpi.goals.indicators.IndicatorKind;
 import org.kpi.goals.progress.Colour;
 import org.kpi.goals.progress.ProgressService;
 import org.kpi.goals.progress.ProgressView;
 import org.kpi.goals.targets.Target;
 import org.kpi.goals.targets.TargetRows;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The dashboard of an org unit's subtree for a year: every target (of the subtree's units, or
  * answered for by them) with its progress, counts per colour and the half-year check. A fixed
- * number of queries whatever the number of targets: targets, then their indicators.
+ * number of statements whatever the number of targets: the subtree's targets with their indicators, and
+ * those its units answer for above it.
  */
 @ApplicationScoped
 public class DashboardService {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     OrgTree tree;
@@ -52,13 +50,11 @@ public class DashboardService {
     @Inject
     TargetRows rows;
 
-    @Inject
-    IndicatorService indicatorService;
 
     /** Read-only: no transaction, nothing managed, nothing flushed. */
     public DashboardView dashboard(String orgUnitCode, Integer yearParam) {
         String code = orgUnitCode != null ? orgUnitCode : caller.orgCode();
-        OrgUnit unit = tree.find(code).orElse(null);
+        OrgNode unit = tree.node(code).orElse(null);
         if (unit == null || !scope.covers(code)) {
             throw ProblemException.notFound("组织机构 " + code + " 不存在或无权查看");
         }
@@ -67,21 +63,24 @@ public class DashboardService {
         // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
         // for (a responsible unit always lies inside its target's unit): two index-friendly halves
         Map<String, Object> own = new HashMap<>(Map.of("year", (short) year));
-        String ownUnits = ScopePredicate.pathWithin("u.path", unit.path, "p").addTo(own);
-        List<Target> targets = new ArrayList<>(rows.select("join org_unit u on u.code = t.org_unit_code",
-                        "", "t.year = :year and " + ownUnits, "t.org_unit_code, t.indicator_code, t.id", own)
-                .stream().map(TargetRows.Row::target).toList());
-        List<String> ancestors = ancestorsOf(unit.path, unit.code);
+        String ownUnits = ScopePredicate.pathWithin("u.path", unit.path(), "p").addTo(own);
+        List<TargetRows.Row> found = new ArrayList<>(rows.select(
+                "join org_unit u on u.code = t.org_unit_code " + INDICATOR_JOIN, INDICATOR_COLUMNS,
+                "t.year = :year and " + ownUnits, "t.org_unit_code, t.indicator_code, t.id", own));
+        List<String> ancestors = ancestorsOf(unit.path(), unit.code());
         if (!ancestors.isEmpty()) {
             Map<String, Object> answered = new HashMap<>(Map.of("year", (short) year, "ancestors", ancestors));
-            String responsibleUnits = ScopePredicate.pathWithin("r.path", unit.path, "p").addTo(answered);
-            rows.select("join org_unit r on r.code = t.responsible_unit_code", "",
-                            "t.year = :year and t.org_unit_code in (:ancestors) and " + responsibleUnits,
-                            "t.org_unit_code, t.indicator_code, t.id", answered)
-                    .forEach(row -> targets.add(row.target()));
+            String responsibleUnits = ScopePredicate.pathWithin("r.path", unit.path(), "p").addTo(answered);
+            found.addAll(rows.select("join org_unit r on r.code = t.responsible_unit_code " + INDICATOR_JOIN,
+                    INDICATOR_COLUMNS, "t.year = :year and t.org_unit_code in (:ancestors) and " + responsibleUnits,
+                    "t.org_unit_code, t.indicator_code, t.id", answered));
         }
-        Map<String, Indicator> indicators = indicatorService.byCode(
-                targets.stream().map(t -> t.indicatorCode).distinct().toList());
+        List<Target> targets = new ArrayList<>(found.size());
+        Map<String, Indicator> indicators = new HashMap<>();
+        for (TargetRows.Row row : found) {
+            targets.add(row.target());
+            indicators.computeIfAbsent(row.target().indicatorCode, indicatorCode -> indicator(indicatorCode, row.extra()));
+        }
         Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
             counts.put(colour, 0);
@@ -104,7 +103,25 @@ public class DashboardService {
         DashboardView.HalfYearCheck halfYear = reported == 0 ? null
                 : new DashboardView.HalfYearCheck(reported, met, reported - met, targets.size() - reported,
                 met == targets.size());
-        return new DashboardView(unit.code, unit.name, year, asOf, targets.size(), counts, halfYear, items);
+        return new DashboardView(unit.code(), unit.name(), year, asOf, targets.size(), counts, halfYear, items);
+    }
+
+    /** The indicator of each target, read in the same statement: what progress and the items need. */
+    private static final String INDICATOR_JOIN = "join indicator i on i.code = t.indicator_code";
+    private static final String INDICATOR_COLUMNS =
+            "i.name, i.unit, i.kind, i.direction, i.frequency, i.actuals_due_day, i.yellow_tolerance";
+
+    private static Indicator indicator(String code, Object[] columns) {
+        Indicator indicator = new Indicator();
+        indicator.code = code;
+        indicator.name = (String) columns[0];
+        indicator.unit = (String) columns[1];
+        indicator.kind = IndicatorKind.valueOf((String) columns[2]);
+        indicator.direction = Direction.valueOf((String) columns[3]);
+        indicator.frequency = Frequency.valueOf((String) columns[4]);
+        indicator.actualsDueDay = ((Number) columns[5]).shortValue();
+        indicator.yellowTolerance = (BigDecimal) columns[6];
+        return indicator;
     }
 
     /** The codes above {@code code} on its path, root first. */

@@ -127,7 +127,7 @@ public record Period(int year, Granularity granularity, int index) implements Co
     @Override
     public String toString() {
         return switch (granularity) {
-            case MONTH -> String.format("%d-%02d", year, index);
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index;
             case QUARTER -> year + "-Q" + index;
             case HALF -> year + "-H" + index;
         };

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.kpi.common.org.OrgNode;
 import org.kpi.common.org.OrgTree;
-import org.kpi.common.org.OrgUnit;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Scope;
@@ -57,7 +57,7 @@ public class RankingService {
 
     /** Read-only: no transaction, nothing managed, nothing flushed. */
     public RankingView rank(String indicatorCode, int year, String periodText, String parentCode, OrgUnitType level) {
-        OrgUnit parent = tree.find(parentCode).orElse(null);
+        OrgNode parent = tree.node(parentCode).orElse(null);
         if (parent == null || !scope.covers(parentCode)) {
             throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
         }
@@ -68,7 +68,7 @@ public class RankingService {
         parameters.put("parent", parentCode);
         String peers = "u.parent_code = :parent";
         if (level != null) {
-            peers = ScopePredicate.pathWithin("u.path", parent.path, "subtree").addTo(parameters)
+            peers = ScopePredicate.pathWithin("u.path", parent.path(), "subtree").addTo(parameters)
                     + " and u.type = :level and u.code <> :parent";
             parameters.put("level", level.name());
         }

@@ -19,6 +19,7 @@ import org.kpi.common.ledger.LedgerImport;
 import org.kpi.common.ledger.LedgerLimits;
 import org.kpi.common.ledger.LedgerProblems;
 import org.kpi.common.ledger.Workbooks;
+import org.kpi.common.org.OrgNode;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.problem.CellError;
 import org.kpi.common.web.TextRules;
@@ -147,7 +148,7 @@ public class LedgerService {
         values.put(LedgerColumn.SOURCE, task.source());
         values.put(LedgerColumn.ORG_UNIT, task.orgUnitCode());
         values.put(LedgerColumn.LEAD_UNIT, task.leadUnitCode());
-        values.put(LedgerColumn.LEAD_UNIT_NAME, tree.find(task.leadUnitCode()).map(u -> u.name).orElse(""));
+        values.put(LedgerColumn.LEAD_UNIT_NAME, tree.node(task.leadUnitCode()).map(OrgNode::name).orElse(""));
         values.put(LedgerColumn.CO_UNITS, String.join("、", task.coUnitCodes()));
         values.put(LedgerColumn.RESPONSIBLE_LEADER, task.responsibleLeader());
         values.put(LedgerColumn.START_DATE, task.startDate() == null ? null : task.startDate().toString());

@@ -4,14 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.jpa.HibernateHints;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,22 +30,20 @@ public class TaskAccess {
     @Inject
     Scope scope;
 
+    @Inject
+    TaskRows rows;
+
     /** The task, if the caller may read it; 404 otherwise. */
     public Task readable(long id) {
         return requireReadable(em.find(Task.class, id), id);
     }
 
     /**
-     * The task with its units and milestones in two statements, read-only (not watched for
-     * changes), if the caller may read it; 404 otherwise. For reads outside a transaction. (One
-     * join over both collections would repeat each milestone once per unit.)
+     * The task with its units and milestones in one statement, detached (for display only), if
+     * the caller may read it; 404 otherwise. For reads outside a transaction.
      */
     public Task readOnly(long id) {
-        List<Task> found = em.createQuery("select t from Task t left join fetch t.units where t.id = :id", Task.class)
-                .setParameter("id", id)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-        return requireReadable(found.isEmpty() ? null : found.get(0), id);
+        return requireReadable(rows.find(id), id);
     }
 
     /**

@@ -5,10 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
-import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgNode;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.ScopePredicate;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The task list: the caller's visible tasks (see {@link TaskAccess}) narrowed by a
@@ -52,6 +50,9 @@ public class TaskSearch {
     @Inject
     TaskService tasks;
 
+    @Inject
+    TaskRows rows;
+
     /** Read-only: runs without a transaction, so nothing is flushed or committed afterwards. */
     public PageResult<TaskView> list(TaskFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
@@ -76,11 +77,11 @@ public class TaskSearch {
         }
         TaskColourRule rule = tasks.colourRule();
         LocalDate today = tasks.today();
-        List<TaskView> items = load(ids).stream().map(t -> TaskView.of(t, rule, today)).toList();
+        List<TaskView> items = rows.load(ids).stream().map(t -> TaskView.of(t, rule, today)).toList();
         return PageResult.of(items, page, total);
     }
 
-    /** The tasks of one page, in the filter's order. */
+    /** The tasks of one page, in the filter's order, detached (for reading). */
     @Transactional
     public List<Task> find(TaskFilter filter, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
@@ -88,7 +89,7 @@ public class TaskSearch {
                         + orderBy(filter))
                 .setFirstResult(offset).setMaxResults(limit);
         params.forEach(query::setParameter);
-        return load(((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList());
+        return rows.load(((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList());
     }
 
     private static String orderBy(TaskFilter filter) {
@@ -102,23 +103,6 @@ public class TaskSearch {
 
     private static String direction(TaskFilter filter) {
         return filter.sort().startsWith("-") ? " desc" : " asc";
-    }
-
-    /**
-     * The tasks of {@code ids}, in that order, read-only. Loaded by id (one statement with an array
-     * of ids, and one each for their milestones and units), so that no query is translated anew
-     * for each page size, as a query with an {@code in} list would be.
-     */
-    private List<Task> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.unwrap(Session.class).byMultipleIds(Task.class)
-                .withReadOnly(true)
-                .withBatchSize(ids.size())
-                .multiLoad(ids).stream()
-                .filter(Objects::nonNull)
-                .toList();
     }
 
     @Transactional
@@ -192,7 +176,7 @@ public class TaskSearch {
 
     private void unitFilter(TaskFilter filter, String code, boolean explicit, StringBuilder where,
                             Map<String, Object> params) {
-        OrgUnit unit = tree.find(code).orElse(null);
+        OrgNode unit = tree.node(code).orElse(null);
         if (unit == null) {
             where.append(" and false");
             return;
@@ -203,15 +187,15 @@ public class TaskSearch {
             params.put("role", involvement.name());
         }
         String units;
-        if (unit.type == OrgUnitType.DEPARTMENT) {
+        if (unit.type() == OrgUnitType.DEPARTMENT) {
             units = "t.id in (select u.task_id from task_unit u where u.unit_code = :unit" + role + ")";
-            params.put("unit", unit.code);
+            params.put("unit", unit.code());
         } else {
             units = "t.id in (select u.task_id from task_unit u where "
-                    + ScopePredicate.pathWithin("u.unit_path", unit.path, "unitPath").addTo(params) + role + ")";
+                    + ScopePredicate.pathWithin("u.unit_path", unit.path(), "unitPath").addTo(params) + role + ")";
         }
         if (involvement == Involvement.ANY && explicit) {
-            where.append(" and (").append(ScopePredicate.pathWithin("t.org_path", unit.path, "unitPath2").addTo(params))
+            where.append(" and (").append(ScopePredicate.pathWithin("t.org_path", unit.path(), "unitPath2").addTo(params))
                     .append(" or ")
                     .append(units).append(')');
         } else {
