@@ -34,6 +34,10 @@ public record Period(int year, Granularity granularity, int index) implements Co
 
     /** Parses {@code 2026-06}, {@code 2026-Q2} or {@code 2026-H1}; anything else is an {@link IllegalArgumentException}. */
     public static Period parse(String text) {
+        Period plain = text == null ? null : parsePlain(text);
+        if (plain != null) {
+            return plain;
+        }
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
             throw new IllegalArgumentException("期次格式应为 2026-06、2026-Q2 或 2026-H1");
@@ -46,6 +50,38 @@ public record Period(int year, Granularity granularity, int index) implements Co
             return new Period(year, Granularity.QUARTER, Integer.parseInt(m.group(3)));
         }
         return new Period(year, Granularity.HALF, Integer.parseInt(m.group(4)));
+    }
+
+    /** The common case without a regular expression (targets' latest periods, parsed for every dashboard row); null when not plain. */
+    private static Period parsePlain(String text) {
+        if (text.length() != 7 || text.charAt(4) != '-') {
+            return null;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            year = year * 10 + (c - '0');
+        }
+        char kind = text.charAt(5);
+        char last = text.charAt(6);
+        if (last < '0' || last > '9') {
+            return null;
+        }
+        int digit = last - '0';
+        if (kind == 'Q' && digit >= 1 && digit <= 4) {
+            return new Period(year, Granularity.QUARTER, digit);
+        }
+        if (kind == 'H' && digit >= 1 && digit <= 2) {
+            return new Period(year, Granularity.HALF, digit);
+        }
+        if (kind >= '0' && kind <= '1') {
+            int month = (kind - '0') * 10 + digit;
+            return month >= 1 && month <= 12 ? new Period(year, Granularity.MONTH, month) : null;
+        }
+        return null;
     }
 
     public static Period month(int year, int month) {

@@ -37,6 +37,8 @@ public class ProgressService {
 
     private static final int DUE_CACHE_LIMIT = 10_000;
     private final Map<DueKey, Optional<Period>> dueCache = new ConcurrentHashMap<>();
+    private static final int PLAN_CACHE_LIMIT = 10_000;
+    private final Map<String, List<PlanPoint>> planCache = new ConcurrentHashMap<>();
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -102,10 +104,19 @@ public class ProgressService {
         }
     }
 
+    /** The target's plan as points, parsed once per plan text: a dashboard asks it twice for each of thousands of targets. */
     public List<PlanPoint> planPoints(Target target) {
         if (target.plan == null || target.plan.equals("[]")) {
             return List.of();
         }
-        return plan(target).stream().map(e -> new PlanPoint(Period.parse(e.period()), e.value())).toList();
+        List<PlanPoint> points = planCache.get(target.plan);
+        if (points == null) {
+            points = plan(target).stream().map(e -> new PlanPoint(Period.parse(e.period()), e.value())).toList();
+            if (planCache.size() >= PLAN_CACHE_LIMIT) {
+                planCache.clear();
+            }
+            planCache.put(target.plan, points);
+        }
+        return points;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,23 +45,24 @@ public class TargetRows {
         String sql = "select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns)
                 + " from target t " + joins + " where " + where + (orderBy.isEmpty() ? "" : " order by " + orderBy);
         // plain JDBC: thousands of rows, no entity or Hibernate result mapping in the way
+        NamedSql named = NamedSql.of(sql);
         List<Object> values = new ArrayList<>();
-        Matcher named = NAMED.matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (named.find()) {
-            Object value = parameters.get(named.group(1));
-            if (!parameters.containsKey(named.group(1))) {
-                throw new IllegalArgumentException("No value for :" + named.group(1));
+        StringBuilder positional = new StringBuilder(named.segments().get(0));
+        for (int i = 0; i < named.names().size(); i++) {
+            String name = named.names().get(i);
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("No value for :" + name);
             }
+            Object value = parameters.get(name);
             if (value instanceof Collection<?> many) {
-                named.appendReplacement(positional, String.join(", ", Collections.nCopies(many.size(), "?")));
+                positional.append(String.join(", ", Collections.nCopies(many.size(), "?")));
                 values.addAll(many);
             } else {
-                named.appendReplacement(positional, "?");
+                positional.append('?');
                 values.add(value);
             }
+            positional.append(named.segments().get(i + 1));
         }
-        named.appendTail(positional);
         List<Row> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(positional.toString())) {
@@ -100,6 +102,38 @@ public class TargetRows {
             throw new IllegalStateException("Reading targets failed", e);
         }
         return result;
+    }
+
+    /**
+     * A statement with {@code :name} parameters split at them, parsed once per statement text (the
+     * read paths build the same few texts again and again).
+     */
+    private record NamedSql(List<String> segments, List<String> names) {
+
+        private static final int CACHE_LIMIT = 1_000;
+        private static final Map<String, NamedSql> PARSED = new ConcurrentHashMap<>();
+
+        static NamedSql of(String sql) {
+            NamedSql parsed = PARSED.get(sql);
+            if (parsed == null) {
+                List<String> segments = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                Matcher named = NAMED.matcher(sql);
+                int from = 0;
+                while (named.find()) {
+                    segments.add(sql.substring(from, named.start()));
+                    names.add(named.group(1));
+                    from = named.end();
+                }
+                segments.add(sql.substring(from));
+                parsed = new NamedSql(List.copyOf(segments), List.copyOf(names));
+                if (PARSED.size() >= CACHE_LIMIT) {
+                    PARSED.clear();
+                }
+                PARSED.put(sql, parsed);
+            }
+            return parsed;
+        }
     }
 
     /** A detached target and the extra columns selected with it. */
