@@ -116,7 +116,7 @@ final class Bench {
     private void startupSection(Platform platform, Platform.Startup startup) throws Exception {
         line("");
         line("== 启动（到 /q/health/ready 返回 200；类数据共享存档 app-cds.jsa：%s）==", Stream.of(Service.values())
-                .map(s -> s.module + (Files.exists(s.runnerJar(layout.root()).resolveSibling("app-cds.jsa")) ? " 有" : " 无"))
+                .map(s -> s.module + (Files.exists(s.runnerJar(layout.root()).resolveSibling(BuildCheck.CLASS_DATA)) ? " 有" : " 无"))
                 .collect(Collectors.joining("，")));
         line("三个服务同时启动：全部就绪 %.1f 秒（%s）", seconds(startup.allReady()),
                 startup.ready().entrySet().stream()
@@ -225,16 +225,26 @@ final class Bench {
         }
 
         line("");
-        line("== 内存（负载之后，常驻内存 RSS；内存参数 %s%s）==", String.join(" ", Platform.memoryOptions()),
+        line("== 内存（常驻内存 RSS：负载刚结束时，及空闲 %d 秒后；内存参数 %s%s）==", IDLE_AFTER_LOAD.toSeconds(),
+                String.join(" ", Platform.memoryOptions()),
                 System.getenv("KPI_JAVA_OPTS") == null ? "，MALLOC_ARENA_MAX=" + Platform.MALLOC_ARENAS : "");
+        Map<Service, String> atEnd = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            atEnd.put(service, residentMemory(platform.processes().get(service).pid()));
+        }
+        // the JVM hands freed native memory back to the system every few seconds (TrimNativeHeapInterval)
+        Thread.sleep(IDLE_AFTER_LOAD.toMillis());
         for (Service service : Service.values()) {
             long pid = platform.processes().get(service).pid();
-            line("%-15s %s", service.module, residentMemory(pid));
+            line("%-15s %s；空闲后 %s", service.module, atEnd.get(service), residentMemory(pid));
             if (profile) {
                 nativeMemory(pid, layout.logs().resolve(service.module + "-memory.txt"));
             }
         }
     }
+
+    /** How long the platform idles after the load before resident memory is read a second time. */
+    private static final Duration IDLE_AFTER_LOAD = Duration.ofSeconds(10);
 
     private record Scenario(Service service, int connections, Supplier<HttpLoad.Call> calls) {
     }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Which modules {@code ./kpi} must build before it runs them: a module is stale when its built
- * application is missing, or older than any of its inputs — its own {@code src/} and
+ * application (for a service, the {@value #BUILT_STAMP} stamp {@code ./kpi} leaves beside it) is
+ * missing, or older than any of its inputs — its own {@code src/} and
  * {@code pom.xml}, those of the modules it is built from, the parent {@code pom.xml} and the
  * Maven wrapper settings. A {@code git pull} or {@code git checkout} gives every file it changes
  * a new modification time, so what was pulled is always newer than yesterday's build; a deleted
@@ -38,6 +39,12 @@ public final class BuildCheck {
     /** The class-data archive {@code ./kpi} has Quarkus build beside a service's {@code quarkus-run.jar}. */
     public static final String CLASS_DATA = "app-cds.jsa";
 
+    /**
+     * The file {@code ./kpi} leaves beside a service's {@code quarkus-run.jar}, dated when its build
+     * began: the jar itself keeps its own time, which its class-data archive checks.
+     */
+    public static final String BUILT_STAMP = "kpi-built";
+
     /** What {@code ./kpi} leaves beside {@code quarkus-run.jar} when the JDK made no class-data archive. */
     public static final String NO_CLASS_DATA = "no-app-cds";
 
@@ -59,7 +66,7 @@ public final class BuildCheck {
         List<String> inputs = new ArrayList<>(COMMON);
         inputs.add(name + "/pom.xml");
         inputs.add(name + "/src");
-        return new Module(name, name + "/target/quarkus-app/quarkus-run.jar", List.copyOf(inputs),
+        return new Module(name, name + "/target/quarkus-app/" + BUILT_STAMP, List.copyOf(inputs),
                 List.of(CLASS_DATA, NO_CLASS_DATA));
     }
 

@@ -261,17 +261,21 @@ final class Platform {
         command.addAll(memoryOptions());
         command.addAll(FIXED_OPTIONS);
         // the class-data archive the build left beside the application (./kpi builds one), when it is there
-        Path classData = service.runnerJar(layout.root()).resolveSibling("app-cds.jsa");
-        if (Files.exists(classData)) {
+        Path runner = service.runnerJar(layout.root());
+        Path classData = runner.resolveSibling(BuildCheck.CLASS_DATA);
+        boolean archived = Files.exists(classData);
+        if (archived) {
             command.add("-XX:SharedArchiveFile=" + classData);
         }
         if (flightRecordings != null) {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + flightRecordings.resolve(service.module + "-" + httpPort + ".jfr"));
         }
-        command.addAll(List.of("-jar", service.runnerJar(layout.root()).toString()));
+        // the archive names the application as it was made, quarkus-run.jar in its own folder, and the
+        // JVM ignores it (a warning in the log, a slower start) unless the service runs the same way
+        command.addAll(List.of("-jar", archived ? runner.getFileName().toString() : runner.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(layout.data().toFile())
+                .directory(archived ? runner.getParent().toFile() : layout.data().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
