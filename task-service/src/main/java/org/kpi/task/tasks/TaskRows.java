@@ -14,28 +14,39 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads tasks for display as plain rows: each task with its units and milestones in one SQL
- * statement (the collections aggregated into arrays beside the task's columns), without a
- * transaction or managed entities. The detached {@link Task} objects it returns are for reading
+ * Reads tasks for display as plain rows, without a transaction or managed entities: one task with
+ * its units and milestones in one statement (the collections aggregated beside its columns), a
+ * page of tasks in three. The detached {@link Task} objects it returns are for reading
  * only; a write loads the task through the entity manager under a lock.
  */
 @ApplicationScoped
 public class TaskRows {
 
     // dates as text and timestamps as epoch microseconds: read the same whatever the session's time zone
-    private static final String SQL = "select t.id, t.title, t.description, t.category, t.source, t.org_unit_code,"
+    private static final String TASK_COLUMNS = "t.id, t.title, t.description, t.category, t.source, t.org_unit_code,"
             + " t.org_path, t.lead_unit_code, t.responsible_leader, t.start_date::text, t.due_date::text,"
             + " t.reporting_cadence, t.quantity_value, t.quantity_unit, t.target_id, t.status,"
             + " t.next_due_date::text, t.response_due_date::text, t.percent_done, t.quantity_reached,"
             + " t.closure_summary, t.last_reason, " + micros("t.closure_requested_at") + ", " + micros("t.closed_at")
-            + ", t.created_by, t.version, " + micros("t.created_at") + ", " + micros("t.updated_at") + ","
-            + " u.codes, u.roles, u.paths, m.ids, m.titles, m.dues, m.completed_at, m.completed_by"
-            + " from unnest(?::bigint[]) with ordinality as k(id, n)"
-            + " join task t on t.id = k.id"
+            + ", t.created_by, t.version, " + micros("t.created_at") + ", " + micros("t.updated_at");
+    private static final int TASK_COLUMN_COUNT = 28;
+    private static final String UNIT_COLUMNS = "x.unit_code, x.role, x.unit_path";
+    private static final String MILESTONE_COLUMNS = "y.id, y.title, y.due_date::text, " + micros("y.completed_at")
+            + ", y.completed_by";
+
+    /**
+     * One task with its collections aggregated beside it. Planned once and reused: a key given as a
+     * plain parameter lets PostgreSQL keep a generic plan (an array parameter makes it plan the
+     * lateral joins anew on every call).
+     */
+    private static final String ONE = "select " + TASK_COLUMNS + ", u.codes, u.roles, u.paths,"
+            + " m.ids, m.titles, m.dues, m.completed_at, m.completed_by from task t"
             + " left join lateral (select array_agg(x.unit_code) codes, array_agg(x.role) roles,"
             + " array_agg(x.unit_path) paths from task_unit x where x.task_id = t.id) u on true"
             + " left join lateral (select array_agg(y.id order by y.position) ids,"
@@ -43,15 +54,48 @@ public class TaskRows {
             + " array_agg(" + micros("y.completed_at") + " order by y.position) completed_at,"
             + " array_agg(y.completed_by order by y.position) completed_by"
             + " from task_milestone y where y.task_id = t.id) m on true"
-            + " order by k.n";
+            + " where t.id = ?";
+
+    /** A page of tasks, then their units and milestones: three plain statements, each cheap to plan. */
+    private static final String MANY = "select " + TASK_COLUMNS + " from task t where t.id = any(?)";
+    private static final String UNITS_OF = "select x.task_id, " + UNIT_COLUMNS
+            + " from task_unit x where x.task_id = any(?)";
+    private static final String MILESTONES_OF = "select y.task_id, " + MILESTONE_COLUMNS
+            + " from task_milestone y where y.task_id = any(?) order by y.task_id, y.position";
 
     @Inject
     DataSource dataSource;
 
     /** The task with {@code id}, if there is one. */
     public Task find(long id) {
-        List<Task> found = load(List.of(id));
-        return found.isEmpty() ? null : found.get(0);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(ONE)) {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Task t = task(rs);
+                Object[] codes = array(rs.getArray(TASK_COLUMN_COUNT + 1));
+                Object[] roles = array(rs.getArray(TASK_COLUMN_COUNT + 2));
+                Object[] paths = array(rs.getArray(TASK_COLUMN_COUNT + 3));
+                for (int i = 0; i < codes.length; i++) {
+                    t.units.add(new TaskUnit((String) codes[i], UnitRole.valueOf((String) roles[i]), (String) paths[i]));
+                }
+                Object[] ids = array(rs.getArray(TASK_COLUMN_COUNT + 4));
+                Object[] titles = array(rs.getArray(TASK_COLUMN_COUNT + 5));
+                Object[] dues = array(rs.getArray(TASK_COLUMN_COUNT + 6));
+                Object[] completedAt = array(rs.getArray(TASK_COLUMN_COUNT + 7));
+                Object[] completedBy = array(rs.getArray(TASK_COLUMN_COUNT + 8));
+                for (int i = 0; i < ids.length; i++) {
+                    t.milestones.add(milestone(t, (Long) ids[i], (String) titles[i], (String) dues[i],
+                            (Long) completedAt[i], (String) completedBy[i]));
+                }
+                return t;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Task " + id + " cannot be read", e);
+        }
     }
 
     /** The tasks of {@code ids} that exist, in that order. */
@@ -59,13 +103,42 @@ public class TaskRows {
         if (ids.isEmpty()) {
             return List.of();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SQL)) {
-            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            List<Task> tasks = new ArrayList<>(ids.size());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    tasks.add(task(rs));
+        try (Connection connection = dataSource.getConnection()) {
+            Array keys = connection.createArrayOf("bigint", ids.toArray());
+            Map<Long, Task> byId = new HashMap<>(ids.size() * 2);
+            try (PreparedStatement statement = connection.prepareStatement(MANY)) {
+                statement.setArray(1, keys);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Task t = task(rs);
+                        byId.put(t.id, t);
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(UNITS_OF)) {
+                statement.setArray(1, keys);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        byId.get(rs.getLong(1)).units.add(new TaskUnit(rs.getString(2),
+                                UnitRole.valueOf(rs.getString(3)), rs.getString(4)));
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(MILESTONES_OF)) {
+                statement.setArray(1, keys);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Task t = byId.get(rs.getLong(1));
+                        t.milestones.add(milestone(t, rs.getLong(2), rs.getString(3), rs.getString(4),
+                                (Long) rs.getObject(5), rs.getString(6)));
+                    }
+                }
+            }
+            List<Task> tasks = new ArrayList<>(byId.size());
+            for (Long id : ids) {
+                Task t = byId.get(id);
+                if (t != null) {
+                    tasks.add(t);
                 }
             }
             return tasks;
@@ -74,6 +147,7 @@ public class TaskRows {
         }
     }
 
+    /** The task's own columns, the first {@value #TASK_COLUMN_COUNT} of the row; its collections empty. */
     private static Task task(ResultSet rs) throws SQLException {
         Task t = new Task();
         t.id = rs.getLong(1);
@@ -104,30 +178,21 @@ public class TaskRows {
         t.version = rs.getLong(26);
         t.createdAt = timestamp((Long) rs.getObject(27));
         t.updatedAt = timestamp((Long) rs.getObject(28));
-        Object[] codes = array(rs.getArray(29));
-        Object[] roles = array(rs.getArray(30));
-        Object[] paths = array(rs.getArray(31));
         t.units = new HashSet<>();
-        for (int i = 0; i < codes.length; i++) {
-            t.units.add(new TaskUnit((String) codes[i], UnitRole.valueOf((String) roles[i]), (String) paths[i]));
-        }
-        Object[] ids = array(rs.getArray(32));
-        Object[] titles = array(rs.getArray(33));
-        Object[] dues = array(rs.getArray(34));
-        Object[] completedAt = array(rs.getArray(35));
-        Object[] completedBy = array(rs.getArray(36));
-        t.milestones = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            Milestone m = new Milestone();
-            m.id = (Long) ids[i];
-            m.task = t;
-            m.title = (String) titles[i];
-            m.dueDate = date((String) dues[i]);
-            m.completedAt = timestamp((Long) completedAt[i]);
-            m.completedBy = (String) completedBy[i];
-            t.milestones.add(m);
-        }
+        t.milestones = new ArrayList<>();
         return t;
+    }
+
+    private static Milestone milestone(Task task, Long id, String title, String due, Long completedAt,
+                                       String completedBy) {
+        Milestone m = new Milestone();
+        m.id = id;
+        m.task = task;
+        m.title = title;
+        m.dueDate = date(due);
+        m.completedAt = timestamp(completedAt);
+        m.completedBy = completedBy;
+        return m;
     }
 
     private static String micros(String column) {
