@@ -22,7 +22,9 @@ public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(smtp.port()),
                 "quarkus.mailer.mock", "false",
-                "quarkus.mailer.timeout", "5s",
+                // as for webhooks in tests: two cores shared with PostgreSQL and the build, so a pause
+                // of a few seconds must not turn an answered exchange into a timeout (it did, once in CI)
+                "quarkus.mailer.timeout", "15s",
                 // a fresh connection per message: a connection pooled from an earlier test would
                 // otherwise race the relay going down
                 "quarkus.mailer.keep-alive", "false");
