@@ -1,10 +1,15 @@
 package org.kpi.notify.channels;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kpi.notify.contacts.ChannelType;
 import org.kpi.notify.contacts.ContactChannel;
 import org.kpi.notify.delivery.ChannelSender;
@@ -13,6 +18,10 @@ import org.kpi.notify.delivery.OutboundMessage;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -20,6 +29,11 @@ import java.util.concurrent.TimeoutException;
  * ({@code quarkus.mailer.*}): the title is the subject, the text (link included) the body. The
  * idempotency key travels as {@value #IDEMPOTENCY_HEADER} and in the {@code Message-ID}, so a
  * repeat after a retry is recognisable as the same message.
+ *
+ * <p>Every send starts on one event-loop context of this sender's own, so the mail client's pooled
+ * connections are always created and used on the same thread. Called from the delivery worker's
+ * threads directly, each send ran on a context of its own, and now and then a send to a fast
+ * relay never heard the relay's answer and waited out its whole timeout.
  */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
@@ -28,7 +42,21 @@ public class EmailSender implements ChannelSender {
     public static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @Inject
+    Vertx vertx;
+
+    /** How long one message may take, as the Quarkus mailer's own setting says. */
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "30s")
+    Duration timeout;
+
+    private Context context;
+
+    @PostConstruct
+    void init() {
+        context = ((VertxInternal) vertx).createEventLoopContext();
+    }
 
     @Override
     public ChannelType type() {
@@ -40,10 +68,18 @@ public class EmailSender implements ChannelSender {
         Mail mail = Mail.withText(channel.address(), message.title(), message.text())
                 .addHeader(IDEMPOTENCY_HEADER, message.idempotencyKey())
                 .addHeader("Message-ID", messageId(message.idempotencyKey()));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        context.runOnContext(start -> mailer.send(mail).subscribe().with(done -> sent.complete(null),
+                sent::completeExceptionally));
         try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
+            sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw classify(channel.address(), e.getCause());
+        } catch (TimeoutException e) {
             throw classify(channel.address(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryFailure.retry("发送邮件时被中断，稍后重试", e);
         }
     }
 
