@@ -1,9 +1,13 @@
 package org.kpi.goals;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.kpi.common.audit.AuditLog;
 import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
@@ -12,9 +16,13 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -99,6 +107,48 @@ class AuditAndFeedTest {
                     () -> statement.executeUpdate("update audit_log set actor = 'someone-else'"));
             assertTrue(update.getMessage().contains("append-only"));
             assertThrows(SQLException.class, () -> statement.executeUpdate("delete from audit_log"));
+        }
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @Test
+    void auditEntriesOfATransactionAreWrittenInOrderWhenItCommitsAndNotAtAllWhenItRollsBack() throws SQLException {
+        String committed = "kept-" + UUID.randomUUID();
+        String rolledBack = "dropped-" + UUID.randomUUID();
+        ManagedContext requests = Arc.container().requestContext();
+        requests.activate();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                audit.record("create", "test-entity", committed, null, null, Map.of("n", 1));
+                audit.record("update", "test-entity", committed, null, Map.of("n", 1), Map.of("n", 2));
+                audit.record("update", "test-entity", committed, null, Map.of("n", 2), Map.of("n", 3));
+            });
+            assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                audit.record("create", "test-entity", rolledBack, null, null, Map.of("n", 1));
+                throw new IllegalStateException("the write fails after it was audited");
+            }));
+        } finally {
+            requests.terminate();
+        }
+        assertEquals(List.of("create:1", "update:2", "update:3"), auditTrail(committed));
+        assertEquals(List.of(), auditTrail(rolledBack));
+    }
+
+    /** {@code action:after.n} of each audit entry of {@code entityId}, oldest first. */
+    private List<String> auditTrail(String entityId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select action, after ->> 'n' from audit_log where entity_id = ? order by id")) {
+            query.setString(1, entityId);
+            List<String> trail = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    trail.add(rows.getString(1) + ":" + rows.getString(2));
+                }
+            }
+            return trail;
         }
     }
 }

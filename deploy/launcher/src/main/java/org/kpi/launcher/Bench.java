@@ -237,7 +237,7 @@ final class Bench {
         for (Service service : Service.values()) {
             long pid = platform.processes().get(service).pid();
             line("%-15s %s；空闲后 %s", service.module, atEnd.get(service), residentMemory(pid));
-            if (profile) {
+            if (profile || Platform.memoryOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
                 nativeMemory(pid, layout.logs().resolve(service.module + "-memory.txt"));
             }
         }

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -21,6 +23,9 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT =
+            "insert into outbox_event (type, event_key, payload, occurred_at) values (?, ?, ?::jsonb, ?)";
+
     @Inject
     EntityManager em;
 
@@ -30,15 +35,23 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    /**
+     * Writes the event at once (not when the session flushes): the row takes its transaction's id
+     * now, so the feed holds back everything written after it until this transaction finishes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent publish(String type, String key, Object payload) {
-        OutboxEvent event = new OutboxEvent();
-        event.type = type;
-        event.key = key;
-        event.payload = toJson(payload);
-        event.occurredAt = OffsetDateTime.now(clock);
-        em.persist(event);
-        return event;
+    public void publish(String type, String key, Object payload) {
+        String json = toJson(payload);
+        OffsetDateTime occurredAt = OffsetDateTime.now(clock);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, type);
+                insert.setString(2, key);
+                insert.setString(3, json);
+                insert.setObject(4, occurredAt);
+                insert.executeUpdate();
+            }
+        });
     }
 
     private String toJson(Object payload) {

@@ -3,13 +3,13 @@ package org.kpi.task.tasks;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.security.ScopePredicate;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,20 +47,18 @@ public class TaskAccess {
     }
 
     /**
-     * The task, locked for update, if the caller may read it; 404 otherwise. Readability is
-     * checked first, in SQL and without loading the task, so a caller who may not see the task
-     * cannot make writers wait; the task is then read under the lock (a writer that committed in
-     * between is not a conflict: only a stale If-Match is) and checked again.
+     * The task, locked for update, if the caller may read it; 404 otherwise. One statement reads
+     * and locks it, with the caller's visibility in its {@code where}: a row the caller may not
+     * see is neither returned nor locked, so such a caller cannot make writers wait. A writer that
+     * committed in between is not a conflict (only a stale If-Match is): the lock waits for it and
+     * the statement returns the row as that writer left it, checked again in Java.
      */
     public Task readableForUpdate(long id) {
         ScopePredicate visible = visibleTasks();
-        boolean found = !visible.bind(em.createNativeQuery("select 1 from task t where t.id = :id and " + visible.sql())
-                        .setParameter("id", id))
-                .getResultList().isEmpty();
-        if (!found) {
-            throw ProblemException.notFound("任务 " + id + " 不存在或无权查看");
-        }
-        return requireReadable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+        List<?> rows = visible.bind(em.createNativeQuery("select t.* from task t where t.id = :id and " + visible.sql()
+                        + " for no key update of t", Task.class).setParameter("id", id))
+                .getResultList();
+        return requireReadable(rows.isEmpty() ? null : (Task) rows.get(0), id);
     }
 
     /**
