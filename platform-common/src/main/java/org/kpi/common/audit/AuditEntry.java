@@ -2,23 +2,22 @@ package org.kpi.common.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
 import java.time.OffsetDateTime;
 
-/** One recorded write (全程留痕). Rows are never updated or deleted; the database refuses both. */
+/**
+ * One recorded write (全程留痕). Rows are never updated or deleted; the database refuses both.
+ * Read here; {@link AuditLog} inserts them in SQL, in one batch per transaction.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_log")
 public class AuditEntry {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "occurred_at", nullable = false)
@@ -47,10 +46,8 @@ public class AuditEntry {
     public String scopeOrg;
 
     @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
     public String before;
 
     @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
     public String after;
 }

@@ -57,7 +57,7 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entity, String entityId, String scopeOrg, Object before, Object after) {
-        AuditEntry entry = new AuditEntry();
+        AuditEntry entry = new AuditEntry(); // the row to insert, never handed to the session
         entry.occurredAt = OffsetDateTime.now(clock);
         boolean user = caller.isAuthenticated();
         entry.actor = user ? caller.subject() : Caller.SYSTEM;
