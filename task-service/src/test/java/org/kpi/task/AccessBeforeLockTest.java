@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** A caller who may not see an object is refused before any lock is taken, so it cannot make writers wait. */
 @QuarkusTest
@@ -64,5 +66,37 @@ class AccessBeforeLockTest {
                 holder.rollback();
             }
         }
+    }
+
+    @Test
+    void anOutOfScopeProgressReportIsRefusedWithoutWaitingWhileTheLeadsReportWaitsForTheLock() throws Exception {
+        clock.setDate(LocalDate.of(2026, 9, 1));
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.inState(tree, "ASSIGNED");
+        String body = "{\"text\":\"本周进展\",\"percentDone\":20}";
+        CompletableFuture<Integer> lead;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from task where id = ? for update")) {
+                lock.setLong(1, task);
+                lock.executeQuery().close();
+            }
+            try {
+                CompletableFuture<Integer> outsider = CompletableFuture.supplyAsync(() ->
+                        TestTokens.as("department", tree.b1()).body(body)
+                                .post("/api/v1/tasks/" + task + "/progress-reports").statusCode());
+                assertEquals(404, outsider.get(10, TimeUnit.SECONDS));
+                lead = CompletableFuture.supplyAsync(() -> TestTokens.as("department", tree.a1()).body(body)
+                        .post("/api/v1/tasks/" + task + "/progress-reports").statusCode());
+                // the lead unit may write: its report waits for the row
+                Thread.sleep(1_000);
+                assertFalse(lead.isDone(), "the lead's report went past a locked task");
+            } finally {
+                holder.rollback();
+            }
+        }
+        assertEquals(201, lead.get(10, TimeUnit.SECONDS));
+        TestTokens.as("department", tree.a1()).get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("percentDone", equalTo(20));
     }
 }

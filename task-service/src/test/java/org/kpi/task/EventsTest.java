@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +62,44 @@ class EventsTest {
     }
 
     @Test
+    void aChangeThatAltersNothingTheUpsertCarriesPublishesNoUpsert() {
+        clock.setDate(LocalDate.of(2026, 9, 1));
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.create(tree, "只改进度的任务");
+        TaskApi.assign(tree, task);
+        long afterAssign = Feeds.endSeq();
+        TaskApi.report(tree.a1(), task, 10);
+        long afterFirstReport = Feeds.endSeq();
+        TaskApi.report(tree.a1(), task, 40);
+        TaskApi.report(tree.a2(), task, 60);
+
+        // the first report starts the task (ASSIGNED -> IN_PROGRESS): the upsert carries the new status
+        List<String> first = typesOf(task, Feeds.readAfter(afterAssign).stream()
+                .filter(e -> ((Number) e.get("seq")).longValue() <= afterFirstReport).toList());
+        assertEquals(List.of("task.upserted", "progress-report.filed"), first);
+        Map<String, Object> started = Feeds.readAfter(afterAssign).stream()
+                .filter(e -> "task.upserted".equals(e.get("type")) && String.valueOf(task).equals(e.get("key")))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) started.get("payload");
+        assertEquals("IN_PROGRESS", payload.get("status"));
+        // later reports change only the percentage, which task.upserted does not carry
+        assertEquals(List.of("progress-report.filed", "progress-report.filed"),
+                typesOf(task, Feeds.readAfter(afterFirstReport)));
+        TestTokens.as("department", tree.a1()).get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("percentDone", equalTo(40));
+        // the audit log still records every change of the task
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/audit?entity=task&id=" + task).then()
+                .statusCode(200).body("items.action", hasItems("create", "assign", "report"))
+                .body("items.findAll { it.action == 'report' }.size()", equalTo(3));
+    }
+
+    private static List<String> typesOf(long task, List<Map<String, Object>> events) {
+        return events.stream().filter(e -> String.valueOf(task).equals(e.get("key")))
+                .map(e -> (String) e.get("type")).toList();
+    }
+
+    @Test
     void lifecycleSupervisionAndAccountabilityArePublished() {
         clock.setDate(LocalDate.of(2026, 9, 1));
         OrgFixture.Tree tree = orgs.tree();
@@ -88,8 +128,8 @@ class EventsTest {
                 .map(e -> (String) e.get("type")).toList();
         assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "progress-report.filed",
                 "task.upserted", "task.closure-requested", "task.upserted", "task.returned", "task.upserted",
-                "task.closure-requested", "task.upserted", "supervision-order.issued", "task.upserted",
-                "task.closed", "accountability.recorded"), types);
+                "task.closure-requested", "supervision-order.issued", "task.upserted", "task.closed",
+                "accountability.recorded"), types);
 
         Map<String, Object> created = events.stream().filter(e -> "task.upserted".equals(e.get("type"))
                 && String.valueOf(task).equals(e.get("key"))).findFirst().orElseThrow();

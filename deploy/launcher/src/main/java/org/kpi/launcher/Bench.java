@@ -153,7 +153,7 @@ final class Bench {
 
     private void loadSection(Platform platform) throws Exception {
         line("（CPU 毫秒/请求：被测服务进程的 CPU 时间 ÷ 请求数；全平台 CPU：三个服务与 PostgreSQL 全部进程的 CPU 时间 ÷ 请求数，"
-                + "含事件流的消费方，不含压测客户端）");
+                + "含事件流的消费方；压测客户端：本进程（负载生成器）的 CPU 时间 ÷ 请求数）");
         TokenMinter minter = new TokenMinter(new KeyPairFiles(layout.data()).loadPrivateKey());
         Duration ttl = Duration.ofHours(2);
         String supervisor = minter.mint("supervisor", DISTRICT, "bench-supervisor", "芝罘区督查室", ttl);
@@ -187,8 +187,8 @@ final class Bench {
         line("");
         line("== API（%d 个保持连接的闭环客户端；写入 %d 个；先逐个场景预热 %d 秒，再逐个计时 %d 秒）==", connections, writers,
                 warmUp.toSeconds(), measure.toSeconds());
-        line("%-44s %10s %9s %9s %8s %12s %14s %6s", "场景", "请求/秒", "p50", "p99", "÷数据库", "CPU 毫秒/请求",
-                "全平台 CPU", "失败");
+        line("%-44s %10s %9s %9s %8s %12s %14s %10s %6s", "场景", "请求/秒", "p50", "p99", "÷数据库", "CPU 毫秒/请求",
+                "全平台 CPU", "压测客户端", "失败");
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("GET /api/v1/tasks/{id}（部门）", new Scenario(Service.TASK, connections,
                 () -> HttpLoad.Call.get("/api/v1/tasks/" + pick(readable), department)));
@@ -209,17 +209,20 @@ final class Bench {
             for (Map.Entry<String, Scenario> entry : scenarios.entrySet()) {
                 Scenario scenario = entry.getValue();
                 ProcessHandle process = platform.processes().get(scenario.service()).toHandle();
-                Duration[] before = new Duration[2];
+                Duration[] before = new Duration[3];
                 LoadResult result = load.run(scenario.service().port, scenario.connections(), scenario.calls(),
                         SETTLE, measure, () -> {
                             before[0] = cpu(process);
                             before[1] = platformCpu(platform);
+                            before[2] = cpu(ProcessHandle.current());
                         });
                 double cpuPerRequest = (cpu(process).minus(before[0]).toNanos() / 1e6) / result.count();
                 double platformPerRequest = (platformCpu(platform).minus(before[1]).toNanos() / 1e6) / result.count();
-                line("%-44s %,10.0f %9s %9s %8.3f %12.3f %14.3f %6d%s", entry.getKey(), result.perSecond(),
+                double clientPerRequest = (cpu(ProcessHandle.current()).minus(before[2]).toNanos() / 1e6)
+                        / result.count();
+                line("%-44s %,10.0f %9s %9s %8.3f %12.3f %14.3f %10.3f %6d%s", entry.getKey(), result.perSecond(),
                         millis(result.p50()), millis(result.p99()), result.perSecond() / limit, cpuPerRequest,
-                        platformPerRequest, result.failures(),
+                        platformPerRequest, clientPerRequest, result.failures(),
                         result.failures() == 0 ? "" : "（按状态码：" + result.failedByStatus() + "）");
             }
         }

@@ -2,6 +2,7 @@ package org.kpi.goals.targets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.kpi.common.sql.NamedSql;
 import org.kpi.goals.progress.Colour;
 
 import javax.sql.DataSource;
@@ -10,13 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads targets for the read-heavy screens (dashboard, rankings) as plain rows in one SQL
@@ -32,8 +28,6 @@ public class TargetRows {
 
     private static final int OWN_COLUMNS = 17;
 
-    private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):(\\w+)");
-
     @Inject
     DataSource dataSource;
 
@@ -45,30 +39,9 @@ public class TargetRows {
         String sql = "select " + COLUMNS + (extraColumns.isEmpty() ? "" : ", " + extraColumns)
                 + " from target t " + joins + " where " + where + (orderBy.isEmpty() ? "" : " order by " + orderBy);
         // plain JDBC: thousands of rows, no entity or Hibernate result mapping in the way
-        NamedSql named = NamedSql.of(sql);
-        List<Object> values = new ArrayList<>();
-        StringBuilder positional = new StringBuilder(named.segments().get(0));
-        for (int i = 0; i < named.names().size(); i++) {
-            String name = named.names().get(i);
-            if (!parameters.containsKey(name)) {
-                throw new IllegalArgumentException("No value for :" + name);
-            }
-            Object value = parameters.get(name);
-            if (value instanceof Collection<?> many) {
-                positional.append(String.join(", ", Collections.nCopies(many.size(), "?")));
-                values.addAll(many);
-            } else {
-                positional.append('?');
-                values.add(value);
-            }
-            positional.append(named.segments().get(i + 1));
-        }
         List<Row> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(positional.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
-            }
+             PreparedStatement statement = NamedSql.prepare(connection, sql, parameters)) {
             try (ResultSet rs = statement.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
@@ -102,38 +75,6 @@ public class TargetRows {
             throw new IllegalStateException("Reading targets failed", e);
         }
         return result;
-    }
-
-    /**
-     * A statement with {@code :name} parameters split at them, parsed once per statement text (the
-     * read paths build the same few texts again and again).
-     */
-    private record NamedSql(List<String> segments, List<String> names) {
-
-        private static final int CACHE_LIMIT = 1_000;
-        private static final Map<String, NamedSql> PARSED = new ConcurrentHashMap<>();
-
-        static NamedSql of(String sql) {
-            NamedSql parsed = PARSED.get(sql);
-            if (parsed == null) {
-                List<String> segments = new ArrayList<>();
-                List<String> names = new ArrayList<>();
-                Matcher named = NAMED.matcher(sql);
-                int from = 0;
-                while (named.find()) {
-                    segments.add(sql.substring(from, named.start()));
-                    names.add(named.group(1));
-                    from = named.end();
-                }
-                segments.add(sql.substring(from));
-                parsed = new NamedSql(List.copyOf(segments), List.copyOf(names));
-                if (PARSED.size() >= CACHE_LIMIT) {
-                    PARSED.clear();
-                }
-                PARSED.put(sql, parsed);
-            }
-            return parsed;
-        }
     }
 
     /** A detached target and the extra columns selected with it. */

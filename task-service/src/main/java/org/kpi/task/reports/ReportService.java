@@ -73,7 +73,8 @@ public class ReportService {
 
     @Transactional
     public ProgressReportView post(long taskId, ProgressReportCreate request) {
-        Task task = access.readableForUpdate(taskId);
+        // the most frequent write: the task read and locked in one statement, saved in another
+        Task task = access.readableLocked(taskId);
         UnitRole role = access.requireParticipant(task);
         TaskView before = tasks.view(task);
         task.status = TaskAction.REPORT.apply(task.status);
@@ -95,7 +96,7 @@ public class ReportService {
                 task.quantityReached = request.quantityReached();
             }
         }
-        tasks.saved(task, "report", before);
+        tasks.savedProgress(task, before);
         ProgressReportView view = ProgressReportView.of(report, List.of());
         audit.record("create", ENTITY, Long.toString(report.id), task.orgUnitCode, null, view);
         outbox.publish(FILED, Long.toString(task.id), new ProgressReportFiled(report.id, task.id, report.unitCode,

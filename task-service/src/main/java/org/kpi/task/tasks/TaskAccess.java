@@ -62,6 +62,15 @@ public class TaskAccess {
     }
 
     /**
+     * The task with its units and milestones, detached, its row locked as in
+     * {@link #readableForUpdate}, if the caller may read it; 404 otherwise. For a write that changes
+     * the row in SQL rather than through the entity manager (a progress report).
+     */
+    public Task readableLocked(long id) {
+        return requireReadable(rows.findLocked(id, visibleTasks()), id);
+    }
+
+    /**
      * The rule of {@link #canRead} as SQL over the {@code task} table aliased {@code t}, for every
      * list, count and export of tasks or of what hangs on them.
      */

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Payload of {@code task.upserted}: what notify-service needs to remind — title, units, dates,
- * milestones, cadence and status.
+ * milestones, cadence and status. A change that alters none of these (a new percentage, a
+ * description, a supervision order's answer date) publishes no upsert: consumers would learn
+ * nothing from it.
  */
 public record TaskEvent(
         Long id,
@@ -29,5 +31,22 @@ public record TaskEvent(
                 task.responsibleLeader, task.startDate, task.dueDate, task.nextDueDate, task.reportingCadence,
                 task.status, task.milestones.stream().map(MilestoneView::of).toList(), task.version,
                 task.updatedAt);
+    }
+
+    /** The payload a task had when it was shown as {@code view}. */
+    static TaskEvent of(TaskView view) {
+        return new TaskEvent(view.id(), view.title(), view.orgUnitCode(), view.leadUnitCode(), view.coUnitCodes(),
+                view.responsibleLeader(), view.startDate(), view.dueDate(), view.nextDueDate(),
+                view.reportingCadence(), view.status(), view.milestones(), view.version(), view.updatedAt());
+    }
+
+    /** Whether this payload and {@code other} carry the same state: everything but version and time. */
+    boolean carriesSameStateAs(TaskEvent other) {
+        return withoutVersion().equals(other.withoutVersion());
+    }
+
+    private TaskEvent withoutVersion() {
+        return new TaskEvent(id, title, orgUnitCode, leadUnitCode, coUnitCodes, responsibleLeader, startDate, dueDate,
+                nextDueDate, reportingCadence, status, milestones, 0, null);
     }
 }

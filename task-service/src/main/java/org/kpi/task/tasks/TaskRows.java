@@ -2,6 +2,8 @@ package org.kpi.task.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.kpi.common.security.ScopePredicate;
+import org.kpi.common.sql.NamedSql;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +26,9 @@ import java.util.Map;
  * Reads tasks for display as plain rows, without a transaction or managed entities: one task with
  * its units and milestones in one statement (the collections aggregated beside its columns), a
  * page of tasks in three. The detached {@link Task} objects it returns are for reading
- * only; a write loads the task through the entity manager under a lock.
+ * only; a write loads the task through the entity manager under a lock. The exception is the
+ * most frequent write, a progress report: it locks the task here ({@link #findLocked}) and
+ * writes what a report changes in one statement ({@link #saveProgress}).
  */
 @ApplicationScoped
 public class TaskRows {
@@ -45,7 +50,7 @@ public class TaskRows {
      * plain parameter lets PostgreSQL keep a generic plan (an array parameter makes it plan the
      * lateral joins anew on every call).
      */
-    private static final String ONE = "select " + TASK_COLUMNS + ", u.codes, u.roles, u.paths,"
+    private static final String ONE_WITH_COLLECTIONS = "select " + TASK_COLUMNS + ", u.codes, u.roles, u.paths,"
             + " m.ids, m.titles, m.dues, m.completed_at, m.completed_by from task t"
             + " left join lateral (select array_agg(x.unit_code) codes, array_agg(x.role) roles,"
             + " array_agg(x.unit_path) paths from task_unit x where x.task_id = t.id) u on true"
@@ -53,8 +58,10 @@ public class TaskRows {
             + " array_agg(y.title order by y.position) titles, array_agg(y.due_date::text order by y.position) dues,"
             + " array_agg(" + micros("y.completed_at") + " order by y.position) completed_at,"
             + " array_agg(y.completed_by order by y.position) completed_by"
-            + " from task_milestone y where y.task_id = t.id) m on true"
-            + " where t.id = ?";
+            + " from task_milestone y where y.task_id = t.id) m on true";
+    private static final String ONE = ONE_WITH_COLLECTIONS + " where t.id = ?";
+    private static final String SAVE_PROGRESS = "update task set status = ?, percent_done = ?, quantity_reached = ?,"
+            + " updated_at = ?, version = version + 1 where id = ? and version = ? returning version";
 
     /** A page of tasks, then their units and milestones: three plain statements, each cheap to plan. */
     private static final String MANY = "select " + TASK_COLUMNS + " from task t where t.id = any(?)";
@@ -71,30 +78,76 @@ public class TaskRows {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(ONE)) {
             statement.setLong(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Task t = task(rs);
-                Object[] codes = array(rs.getArray(TASK_COLUMN_COUNT + 1));
-                Object[] roles = array(rs.getArray(TASK_COLUMN_COUNT + 2));
-                Object[] paths = array(rs.getArray(TASK_COLUMN_COUNT + 3));
-                for (int i = 0; i < codes.length; i++) {
-                    t.units.add(new TaskUnit((String) codes[i], UnitRole.valueOf((String) roles[i]), (String) paths[i]));
-                }
-                Object[] ids = array(rs.getArray(TASK_COLUMN_COUNT + 4));
-                Object[] titles = array(rs.getArray(TASK_COLUMN_COUNT + 5));
-                Object[] dues = array(rs.getArray(TASK_COLUMN_COUNT + 6));
-                Object[] completedAt = array(rs.getArray(TASK_COLUMN_COUNT + 7));
-                Object[] completedBy = array(rs.getArray(TASK_COLUMN_COUNT + 8));
-                for (int i = 0; i < ids.length; i++) {
-                    t.milestones.add(milestone(t, (Long) ids[i], (String) titles[i], (String) dues[i],
-                            (Long) completedAt[i], (String) completedBy[i]));
-                }
-                return t;
-            }
+            return withCollections(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("Task " + id + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The task with {@code id} if {@code visible} lets the caller see it, its row locked until the
+     * transaction ends ({@code for no key update}): one statement for a write that then changes the
+     * row in SQL. A row the caller may not see is neither returned nor locked.
+     */
+    public Task findLocked(long id, ScopePredicate visible) {
+        Map<String, Object> parameters = new HashMap<>(visible.parameters());
+        parameters.put("id", id);
+        String sql = ONE_WITH_COLLECTIONS + " where t.id = :id and " + visible.sql() + " for no key update of t";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = NamedSql.prepare(connection, sql, parameters)) {
+            return withCollections(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Task " + id + " cannot be locked", e);
+        }
+    }
+
+    /**
+     * Writes what a progress report changes — status, percentage, quantity reached and time — to
+     * the task read by {@link #findLocked} in this transaction, and returns its new version.
+     */
+    public long saveProgress(Task task) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SAVE_PROGRESS)) {
+            statement.setString(1, task.status.name());
+            statement.setObject(2, task.percentDone, Types.INTEGER);
+            statement.setBigDecimal(3, task.quantityReached);
+            statement.setObject(4, task.updatedAt);
+            statement.setLong(5, task.id);
+            statement.setLong(6, task.version);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Task " + task.id + " changed although it was locked");
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Task " + task.id + " cannot be saved", e);
+        }
+    }
+
+    /** The one task {@code statement} selects with its collections aggregated beside it, or null. */
+    private static Task withCollections(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            Task t = task(rs);
+            Object[] codes = array(rs.getArray(TASK_COLUMN_COUNT + 1));
+            Object[] roles = array(rs.getArray(TASK_COLUMN_COUNT + 2));
+            Object[] paths = array(rs.getArray(TASK_COLUMN_COUNT + 3));
+            for (int i = 0; i < codes.length; i++) {
+                t.units.add(new TaskUnit((String) codes[i], UnitRole.valueOf((String) roles[i]), (String) paths[i]));
+            }
+            Object[] ids = array(rs.getArray(TASK_COLUMN_COUNT + 4));
+            Object[] titles = array(rs.getArray(TASK_COLUMN_COUNT + 5));
+            Object[] dues = array(rs.getArray(TASK_COLUMN_COUNT + 6));
+            Object[] completedAt = array(rs.getArray(TASK_COLUMN_COUNT + 7));
+            Object[] completedBy = array(rs.getArray(TASK_COLUMN_COUNT + 8));
+            for (int i = 0; i < ids.length; i++) {
+                t.milestones.add(milestone(t, (Long) ids[i], (String) titles[i], (String) dues[i],
+                        (Long) completedAt[i], (String) completedBy[i]));
+            }
+            return t;
         }
     }
 

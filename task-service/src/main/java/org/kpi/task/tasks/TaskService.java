@@ -65,6 +65,9 @@ public class TaskService {
     TargetReferences targets;
 
     @Inject
+    TaskRows rows;
+
+    @Inject
     Clock clock;
 
     public TaskColourRule colourRule() {
@@ -308,16 +311,36 @@ public class TaskService {
     }
 
     /**
-     * Saves a changed task inside the caller's transaction: bumps its version, publishes
-     * {@code task.upserted} and audits the change. Other features (reports, supervision orders)
-     * call it after changing a task they locked.
+     * Saves a changed task inside the caller's transaction: bumps its version, audits the change
+     * and publishes {@code task.upserted} when the change alters what that event carries (most
+     * progress reports change only the percentage, which it does not). Other features (reports,
+     * supervision orders) call it after changing a task they locked.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TaskView saved(Task task, String action, TaskView before) {
         task.updatedAt = OffsetDateTime.now(clock);
         em.flush();
+        return published(task, action, before);
+    }
+
+    /**
+     * Saves what a progress report changed in a task locked by {@link TaskAccess#readableLocked}
+     * (status, percentage, quantity reached) in one statement, then audits and publishes it as
+     * {@link #saved} does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TaskView savedProgress(Task task, TaskView before) {
+        task.updatedAt = OffsetDateTime.now(clock);
+        task.version = rows.saveProgress(task);
+        return published(task, "report", before);
+    }
+
+    private TaskView published(Task task, String action, TaskView before) {
         TaskView after = view(task);
-        outbox.publish(UPSERTED, key(task), TaskEvent.of(task));
+        TaskEvent event = TaskEvent.of(task);
+        if (!event.carriesSameStateAs(TaskEvent.of(before))) {
+            outbox.publish(UPSERTED, key(task), event);
+        }
         audit.record(action, ENTITY, key(task), task.orgUnitCode, before, after);
         return after;
     }
