@@ -45,7 +45,7 @@ final class Platform {
      * 235–265 MB each after the benchmark load, most of it class metadata and compiled code.
      * {@code KPI_JAVA_OPTS}, when set, replaces these and the arena limit.
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m",
+    static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:-TieredCompilation",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     /** glibc's arenas for the services: two instead of eight per core, the same speed here and far less resident memory. */

@@ -127,7 +127,7 @@ public class DeliveryWorker {
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${kpi.notify.delivery-interval:5s}", identity = "notify-delivery",
+    @Scheduled(every = "${kpi.notify.delivery-interval:5s}", identity = "notify-delivery", delayed = "${kpi.jobs.start-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         DrainResult result = drain();
