@@ -11,9 +11,15 @@ import org.kpi.common.org.OrgNode;
 import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.ScopePredicate;
+import org.kpi.common.sql.NamedSql;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,24 +59,34 @@ public class TaskSearch {
     @Inject
     TaskRows rows;
 
-    /** Read-only: runs without a transaction, so nothing is flushed or committed afterwards. */
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Read-only: runs without a transaction, so nothing is flushed or committed afterwards, and in
+     * plain JDBC (the statement is built anew for each filter; Hibernate would parse it every time).
+     */
     public PageResult<TaskView> list(TaskFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String sortColumn = sortColumn(filter);
         // one scan for the page and the total: the filtered rows are materialised once, counted, and
         // only their sort keys are sorted
-        Query query = em.createNativeQuery("with f as materialized (select t.id, " + sortColumn
-                        + " as sort_key from task t where " + where(filter, params) + ") "
-                        + "select f.id, (select count(*) from f) from f order by f.sort_key"
-                        + direction(filter) + ", f.id" + direction(filter))
-                .setFirstResult(page.offset()).setMaxResults(page.size());
-        params.forEach(query::setParameter);
+        String sql = "with f as materialized (select t.id, " + sortColumn + " as sort_key from task t where "
+                + where(filter, params) + ") select f.id, (select count(*) from f) from f order by f.sort_key"
+                + direction(filter) + ", f.id" + direction(filter) + " offset :pageOffset limit :pageSize";
+        params.put("pageOffset", page.offset());
+        params.put("pageSize", page.size());
         List<Long> ids = new ArrayList<>();
         long total = -1;
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            ids.add(((Number) columns[0]).longValue());
-            total = ((Number) columns[1]).longValue();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = NamedSql.prepare(connection, sql, params);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                total = rs.getLong(2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Task list cannot be read", e);
         }
         if (total < 0) {
             total = page.offset() == 0 ? 0 : count(filter);
