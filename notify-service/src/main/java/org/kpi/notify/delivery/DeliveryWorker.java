@@ -127,8 +127,8 @@ public class DeliveryWorker {
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${kpi.notify.delivery-interval:5s}", identity = "notify-delivery", delayed = "${kpi.jobs.start-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kpi.notify.delivery-interval:5s}", identity = "notify-delivery",
+            delayed = "${kpi.jobs.start-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         DrainResult result = drain();
         if (result.claimed() > 0) {

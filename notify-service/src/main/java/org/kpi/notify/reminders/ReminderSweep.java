@@ -88,8 +88,8 @@ public class ReminderSweep {
     public record SweepResult(int subjects, int reminders, int deliveries) {
     }
 
-    @Scheduled(every = "${kpi.notify.sweep-interval:60s}", identity = "reminder-sweep", delayed = "${kpi.jobs.start-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kpi.notify.sweep-interval:60s}", identity = "reminder-sweep",
+            delayed = "${kpi.jobs.start-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweepIfDue();
     }

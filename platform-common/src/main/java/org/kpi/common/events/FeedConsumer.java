@@ -55,8 +55,8 @@ public class FeedConsumer {
 
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
 
-    @Scheduled(every = "${kpi.feed.poll-interval:1s}", identity = "event-feed-poll", delayed = "${kpi.jobs.start-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kpi.feed.poll-interval:1s}", identity = "event-feed-poll",
+            delayed = "${kpi.jobs.start-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPoll() {
         pollDue();
     }
