@@ -42,14 +42,18 @@ final class Platform {
      * after the benchmark, with a young generation to match); the C2 compiler alone, without the
      * tiered C1 stages, whose profiled code and compiler memory cost about 40 MB a service while the
      * requests, once warm, run no faster with them (the price is about half a second more to start,
-     * spent in the interpreter); and the memory the JIT compiler used for a while given back to the
-     * system every few seconds (JDK 17.0.9 and later; older JVMs ignore the option). With two malloc
+     * spent in the interpreter); no class-unloading collection before the class metadata reaches
+     * 80 MB (a service loads about 60 MB of it while it starts, and the default threshold of 21 MB
+     * cost three full collections and a quarter of a second on the way); and the memory the JIT
+     * compiler used for a while given back to the system every few seconds (JDK 17.0.9 and later;
+     * older JVMs ignore the option). With two malloc
      * arenas ({@link #MALLOC_ARENAS}) the services hold about 215–235 MB each after the benchmark
      * load, most of it class metadata, the class-data archive and the heap.
      * {@code KPI_JAVA_OPTS}, when set, replaces these and the arena limit.
      */
     static final List<String> MEMORY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m",
-            "-XX:-TieredCompilation", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000");
+            "-XX:-TieredCompilation", "-XX:MetaspaceSize=80m", "-XX:+IgnoreUnrecognizedVMOptions",
+            "-XX:TrimNativeHeapInterval=5000");
 
     /** glibc's arenas for the services: two instead of eight per core, the same speed here and far less resident memory. */
     static final String MALLOC_ARENAS = "2";
