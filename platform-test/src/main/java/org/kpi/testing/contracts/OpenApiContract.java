@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +186,55 @@ public abstract class OpenApiContract {
             }
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * The single entry point (web console, ingress) reaches every public path of this service
+     * through the one routing table, {@code deploy/routes.json}, and nothing else: no path of this
+     * service is routed to another service, the audit log has its own public route, and the
+     * service-internal feed paths have none.
+     */
+    @Test
+    public void everyPublicPathIsRoutedToThisServiceAndInternalPathsAreNot() throws IOException {
+        Matcher named = Pattern.compile("[a-z]+-service").matcher(document.path("info").path("title").asText());
+        assertTrue(named.find(), "the title names the service");
+        String service = named.group();
+        JsonNode table = new ObjectMapper().readTree(routingTable().toFile());
+        List<String> problems = new ArrayList<>();
+        document.path("paths").fieldNames().forEachRemaining(path -> {
+            List<JsonNode> routes = new ArrayList<>();
+            table.path("routes").forEach(route -> {
+                String prefix = route.path("prefix").asText();
+                String served = route.path("rewrite").asText(prefix);
+                if (route.path("service").asText().equals(service)
+                        ? path.equals(served) || path.startsWith(served + "/")
+                        : path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    routes.add(route);
+                }
+            });
+            boolean internal = path.equals("/api/v1/events") || path.startsWith("/api/v1/feeds/");
+            boolean replica = path.startsWith("/api/v1/org-units") && !service.equals("target-service");
+            if (internal || replica) {
+                routes.removeIf(route -> !route.path("service").asText().equals(service));
+                if (!routes.isEmpty()) {
+                    problems.add(path + " is internal or a replica but routed: " + routes);
+                }
+            } else if (routes.size() != 1 || !routes.get(0).path("service").asText().equals(service)) {
+                problems.add(path + " needs exactly one route to " + service + ", has " + routes);
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** {@code deploy/routes.json}, found from the module's folder upwards. */
+    private static Path routingTable() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path table = dir.resolve("deploy").resolve("routes.json");
+            if (Files.isRegularFile(table)) {
+                return table;
+            }
+        }
+        throw new IllegalStateException("deploy/routes.json not found above " + Path.of("").toAbsolutePath());
     }
 
     private void operations(BiConsumer<String, JsonNode> check) {

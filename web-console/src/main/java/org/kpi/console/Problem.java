@@ -1,0 +1,46 @@
+package org.kpi.console;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An RFC 9457 problem the console answers with: a status, a title and a detail in Chinese. */
+public class Problem extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    public Problem(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    /** Writes every {@link Problem} as {@code application/problem+json}. */
+    public static class Mapper {
+
+        @ServerExceptionMapper
+        public Response map(Problem problem) {
+            return Response.status(problem.status).type("application/problem+json")
+                    .entity(Map.of("type", "about:blank", "title", problem.title, "status", problem.status,
+                            "detail", problem.getMessage()))
+                    .build();
+        }
+
+        @ServerExceptionMapper
+        public Response map(ConstraintViolationException invalid) {
+            Map<String, String> errors = new TreeMap<>();
+            invalid.getConstraintViolations().forEach(violation -> {
+                String path = violation.getPropertyPath().toString();
+                errors.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+            });
+            return Response.status(400).type("application/problem+json")
+                    .entity(Map.of("type", "about:blank", "title", "请求不合法", "status", 400,
+                            "detail", String.join("；", errors.values()), "errors", errors))
+                    .build();
+        }
+    }
+}

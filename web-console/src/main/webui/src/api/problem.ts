@@ -1,0 +1,51 @@
+// What the services answer when something is wrong: RFC 9457 problem+json, turned into an error
+// the pages can show in plain Chinese next to the field it concerns.
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(describe(status, problem));
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The message for one field, if the service named it. */
+  field(name: string): string | undefined {
+    return this.problem.errors?.[name];
+  }
+
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+
+  get stale(): boolean {
+    return this.status === 409 || this.status === 412 || this.status === 428;
+  }
+}
+
+/** The sentence a user reads for a failed request. */
+export function describe(status: number, problem: Problem): string {
+  if (status === 404) {
+    return '不存在或无权查看';
+  }
+  if (status === 403) {
+    return problem.detail || '无权执行此操作';
+  }
+  if (status === 401) {
+    return '登录已过期，请重新登录';
+  }
+  if (status >= 500) {
+    return problem.status && problem.title ? `${problem.title}：${problem.detail ?? ''}` : '服务暂时出错，请稍后重试';
+  }
+  return problem.detail || problem.title || `请求失败（${status}）`;
+}

@@ -1,0 +1,62 @@
+// The Chinese names of the API's enumerations, in one place.
+
+export const TASK_STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  ASSIGNED: '已交办',
+  IN_PROGRESS: '办理中',
+  CLOSURE_REQUESTED: '申请办结',
+  CLOSED: '已销号',
+  CANCELLED: '已撤销',
+};
+
+export const COLOUR: Record<string, string> = { BLUE: '蓝', YELLOW: '黄', RED: '红' };
+
+export const INVOLVEMENT: Record<string, string> = { LEAD: '牵头', CO: '配合', ANY: '牵头或配合' };
+
+export const CADENCE: Record<string, string> = { NONE: '不定期', WEEKLY: '每周（周调度）', MONTHLY: '每月（月汇总）' };
+
+export const SUPERVISION_LEVEL: Record<string, string> = {
+  NOTICE: '提醒',
+  URGE: '催办',
+  SUPERVISE: '督办',
+  LISTED: '挂牌督办',
+};
+
+export const ACCOUNTABILITY_KIND: Record<string, string> = {
+  TALK: '约谈',
+  NOTICE_CRITICISM: '通报批评',
+  ADMONITION: '诫勉',
+  ACCOUNTABILITY: '问责',
+};
+
+/** The task list's sort keys, as the API names them. */
+export const TASK_SORTS: Record<string, string> = {
+  dueDate: '截止日期',
+  nextDueDate: '下一节点',
+  createdAt: '创建时间',
+  updatedAt: '更新时间',
+  title: '标题',
+};
+
+/** A business date (Asia/Shanghai) as the API sends it, shown as 2026年11月24日 on request. */
+export function formatDate(date?: string | null): string {
+  return date ? date : '—';
+}
+
+/** A timestamp in Asia/Shanghai, whatever the browser's zone. */
+export function formatTime(timestamp?: string | null): string {
+  if (!timestamp) {
+    return '—';
+  }
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(new Date(timestamp))
+    .replace(/\//g, '-');
+}

@@ -1,0 +1,57 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSession, type SessionUser } from '@/stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Pages anyone may open (sign-in). */
+    public?: boolean;
+    /** The roles a page is for; the API still checks every request. */
+    roles?: SessionUser['role'][];
+    title?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', component: () => import('@/pages/login/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/', redirect: () => useSession().home },
+  {
+    path: '/cockpit',
+    component: () => import('@/pages/cockpit/CockpitPage.vue'),
+    meta: { roles: ['leader', 'supervisor', 'admin'], title: '领导驾驶舱' },
+  },
+  {
+    path: '/tasks',
+    component: () => import('@/pages/tasks/TaskLedgerPage.vue'),
+    meta: { roles: ['supervisor', 'admin', 'leader'], title: '任务台账' },
+  },
+  { path: '/tasks/:id(\\d+)', component: () => import('@/pages/tasks/TaskDetailPage.vue'), meta: { title: '任务详情' } },
+  {
+    path: '/workbench',
+    component: () => import('@/pages/workbench/WorkbenchPage.vue'),
+    meta: { roles: ['department'], title: '部门工作台' },
+  },
+  { path: '/:pathMatch(.*)*', component: () => import('@/pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSession();
+  if (!session.checked) {
+    await session.load();
+  }
+  if (to.meta.public) {
+    return true;
+  }
+  if (!session.signedIn) {
+    return { path: '/login', query: { redirect: to.fullPath } };
+  }
+  if (to.meta.roles && session.role && !to.meta.roles.includes(session.role)) {
+    return session.home;
+  }
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title ?? '督考问用'} · 督考问用`;
+});
