@@ -124,7 +124,7 @@ final class Bench {
 
     private void startupSection(Platform platform, Platform.Startup startup) throws Exception {
         line("");
-        line("== 启动（到 /q/health/ready 返回 200；类数据共享存档 app-cds.jsa：%s）==", Stream.of(Service.values())
+        line("== 启动（到 /q/health/ready 返回 200；类数据共享存档 app-cds.jsa：%s）==", Service.APIS.stream()
                 .map(s -> s.module + (Files.exists(s.runnerJar(layout.root()).resolveSibling(BuildCheck.CLASS_DATA)) ? " 有" : " 无"))
                 .collect(Collectors.joining("，")));
         line("三个服务同时启动：全部就绪 %.1f 秒（%s）", seconds(startup.allReady()),
@@ -132,7 +132,7 @@ final class Bench {
                         .map(e -> e.getKey().module + " " + String.format("%.1f", seconds(e.getValue())))
                         .collect(Collectors.joining("，")));
         KeyPairFiles keys = new KeyPairFiles(layout.data());
-        for (Service service : Service.values()) {
+        for (Service service : Service.APIS) {
             List<Duration> runs = new ArrayList<>();
             for (int run = 0; run < ALONE_RUNS; run++) {
                 awaitQuiet(platform);
@@ -267,12 +267,12 @@ final class Bench {
                 String.join(" ", Platform.memoryOptions()),
                 System.getenv("KPI_JAVA_OPTS") == null ? "，MALLOC_ARENA_MAX=" + Platform.MALLOC_ARENAS : "");
         Map<Service, String> atEnd = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.APIS) {
             atEnd.put(service, residentMemory(platform.processes().get(service).pid()));
         }
         // the JVM hands freed native memory back to the system every few seconds (TrimNativeHeapInterval)
         Thread.sleep(IDLE_AFTER_LOAD.toMillis());
-        for (Service service : Service.values()) {
+        for (Service service : Service.APIS) {
             long pid = platform.processes().get(service).pid();
             line("%-15s %s；空闲后 %s", service.module, atEnd.get(service), residentMemory(pid));
             if (profile || Platform.memoryOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {

@@ -59,6 +59,18 @@ public final class BuildCheck {
     public static final List<Module> SERVICES = List.of(service("target-service"), service("task-service"),
             service("notify-service"));
 
+    /**
+     * The web console: its Java side, its client's sources and lock file, and the routing table.
+     * Not {@code node_modules} or the client's build output, which the build itself rewrites.
+     */
+    public static final Module CONSOLE = new Module("web-console", "web-console/target/quarkus-app/" + BUILT_STAMP,
+            List.of("web-console/pom.xml", "web-console/src/main/java", "web-console/src/main/resources",
+                    "web-console/src/main/webui/src", "web-console/src/main/webui/index.html",
+                    "web-console/src/main/webui/package.json", "web-console/src/main/webui/package-lock.json",
+                    "web-console/src/main/webui/vite.config.ts", "web-console/src/main/webui/tsconfig.json",
+                    "deploy/routes.json"),
+            List.of(CLASS_DATA, NO_CLASS_DATA));
+
     private BuildCheck() {
     }
 
@@ -135,14 +147,19 @@ public final class BuildCheck {
 
     /**
      * Prints the stale modules under {@code ROOT}, comma-separated for {@code ./mvnw -pl}, or
-     * nothing: the launcher, or with {@code --services} the services.
+     * nothing: the launcher, with {@code --services} the services, with {@code --console} the console.
      */
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("用法：java -cp kpi-launcher.jar org.kpi.launcher.BuildCheck ROOT [--services]");
+            System.err.println("用法：java -cp kpi-launcher.jar org.kpi.launcher.BuildCheck ROOT [--services|--console]");
             System.exit(2);
         }
-        List<Module> modules = args.length > 1 && args[1].equals("--services") ? SERVICES : List.of(LAUNCHER);
+        List<Module> modules = args.length < 2 ? List.of(LAUNCHER)
+                : switch (args[1]) {
+                    case "--services" -> SERVICES;
+                    case "--console" -> List.of(CONSOLE);
+                    default -> List.of(LAUNCHER);
+                };
         System.out.println(String.join(",", stale(Path.of(args[0]), modules).stream().map(Module::name).toList()));
     }
 }

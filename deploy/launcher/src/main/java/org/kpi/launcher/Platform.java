@@ -70,6 +70,8 @@ final class Platform {
     private volatile boolean stopping;
     /** Where each service writes a JDK Flight Recording when it stops, or null for none. */
     private Path flightRecordings;
+    /** Whether {@link #startAll()} also starts the web console (./kpi up does when it is built; the bench does not). */
+    private boolean withConsole;
 
     Platform(Layout layout, int pgPort) {
         this.layout = layout;
@@ -83,12 +85,13 @@ final class Platform {
             System.err.println("平台已在运行（进程 " + launcher.get().pid() + "）。用 ./kpi status 查看，./kpi down 停止。");
             return 1;
         }
-        for (Service service : Service.values()) {
+        for (Service service : Service.APIS) {
             if (!Files.exists(service.runnerJar(layout.root()))) {
                 System.err.println(service.module + " 尚未构建：请先运行 ./mvnw -DskipTests package（./kpi 脚本会自动构建）");
                 return 1;
             }
         }
+        withConsole = consoleBuilt();
         if (detach) {
             return detach();
         }
@@ -169,8 +172,11 @@ final class Platform {
         mailbox = LocalMailbox.start(layout.mail(), LocalMailbox.PREFERRED_PORT);
         System.out.println("启动本地邮箱（SMTP 127.0.0.1:" + mailbox.port() + "，邮件保存在 " + layout.mail() + "）…");
         long started = System.nanoTime();
-        for (Service service : Service.values()) {
+        for (Service service : Service.APIS) {
             start(service, keys);
+        }
+        if (withConsole) {
+            start(Service.CONSOLE, keys);
         }
         Map<Service, Duration> ready = awaitReady(started);
         Startup startup = new Startup(ready, Duration.ofNanos(System.nanoTime() - started));
@@ -206,7 +212,7 @@ final class Platform {
             taken.add(pgPort + "（PostgreSQL，可用 --pg-port 另选）");
         }
         for (Service service : Service.values()) {
-            if (!portFree(service.port)) {
+            if ((service != Service.CONSOLE || withConsole) && !portFree(service.port)) {
                 taken.add(service.port + "（" + service.module + "）");
             }
         }
@@ -243,7 +249,7 @@ final class Platform {
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            for (Service service : Service.values()) {
+            for (Service service : Service.APIS) {
                 try (ResultSet rs = statement.executeQuery(
                         "select 1 from pg_database where datname = '" + service.database + "'")) {
                     if (!rs.next()) {
@@ -291,6 +297,10 @@ final class Platform {
         if (customMemoryOptions().isEmpty()) {
             env.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
         }
+        if (service == Service.CONSOLE) {
+            env.putAll(consoleEnvironment(keys, httpPort));
+            return builder.start();
+        }
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/" + service.database);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -303,6 +313,42 @@ final class Platform {
             env.putAll(notifyEnvironment(mailbox.port()));
         }
         return builder.start();
+    }
+
+    /**
+     * What the console gets locally: the demo sign-in (tokens minted with the local key), a session
+     * secret kept in the data folder so sessions survive a restart, and cookies over plain HTTP,
+     * which is what http://localhost is.
+     */
+    private Map<String, String> consoleEnvironment(KeyPairFiles keys, int httpPort) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
+        env.put("KPI_CONSOLE_DEMO_ENABLED", "true");
+        env.put("KPI_CONSOLE_SESSION_SECURE", "false");
+        env.put("KPI_CONSOLE_SESSION_SECRET", consoleSecret());
+        for (Service api : Service.APIS) {
+            env.put("KPI_CONSOLE_SERVICES_" + api.module.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                    api.baseUrl());
+        }
+        return env;
+    }
+
+    /** The console's session secret for this data folder, made on first use. */
+    private String consoleSecret() throws IOException {
+        Path file = layout.data().resolve("keys").resolve("console-session-secret");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[36];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        }
+        return Files.readString(file).trim();
+    }
+
+    /** Whether the web console is built (it needs Node; without it the APIs run alone). */
+    boolean consoleBuilt() {
+        return Files.exists(Service.CONSOLE.runnerJar(layout.root()));
     }
 
     /** The memory options the services run with: {@code KPI_JAVA_OPTS} when set, else {@link #MEMORY_OPTIONS}. */
@@ -346,7 +392,7 @@ final class Platform {
         long deadline = started + READY_TIMEOUT.toNanos();
         Map<Service, Duration> ready = new EnumMap<>(Service.class);
         while (ready.size() < running.size()) {
-            for (Service service : Service.values()) {
+            for (Service service : running.keySet()) {
                 if (ready.containsKey(service)) {
                     continue;
                 }
@@ -483,6 +529,10 @@ final class Platform {
         System.out.println("PostgreSQL：" + postmaster().map(h -> "运行中（进程 " + h.pid() + "，端口 " + pgPort + "）").orElse("未运行"));
         boolean all = true;
         for (Service service : Service.values()) {
+            if (service == Service.CONSOLE && !consoleBuilt()) {
+                System.out.printf("%-15s 未构建（需要 Node 20.19+ 与 npm）%n", service.module);
+                continue;
+            }
             Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
             boolean ready = handle.isPresent() && ready(service.baseUrl());
             all &= ready;
@@ -529,7 +579,12 @@ final class Platform {
         Duration ttl = Duration.ofHours(12);
         StringBuilder out = new StringBuilder();
         out.append(String.format("%n平台已就绪（服务启动 %.1f 秒）。%n%n", startup.allReady().toMillis() / 1000.0));
-        for (Service service : Service.values()) {
+        if (running.containsKey(Service.CONSOLE)) {
+            out.append(String.format("  控制台（浏览器打开） %s   演示登录：选择身份，一键登录%n%n", Service.CONSOLE.baseUrl()));
+        } else {
+            out.append("  控制台未启动：它需要 Node 20.19+ 与 npm 来构建（安装后再运行 ./kpi up）；下面的 API 照常可用。\n\n");
+        }
+        for (Service service : Service.APIS) {
             out.append(String.format("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", service.module, service.baseUrl(),
                     service.baseUrl()));
         }

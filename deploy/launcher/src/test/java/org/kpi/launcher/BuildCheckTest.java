@@ -30,6 +30,7 @@ class BuildCheckTest {
     void builtCheckout() throws IOException {
         all.add(BuildCheck.LAUNCHER);
         all.addAll(BuildCheck.SERVICES);
+        all.add(BuildCheck.CONSOLE);
         write("pom.xml", SOURCES);
         write(".mvn/wrapper/maven-wrapper.properties", SOURCES);
         write("platform-common/pom.xml", SOURCES);
@@ -41,9 +42,15 @@ class BuildCheckTest {
             write(service + "/src/main/java/org/kpi/Main.java", SOURCES);
             write(service + "/src/main/resources/application.properties", SOURCES);
         }
+        write("web-console/pom.xml", SOURCES);
+        write("web-console/src/main/java/org/kpi/console/Main.java", SOURCES);
+        write("web-console/src/main/webui/src/App.vue", SOURCES);
+        write("web-console/src/main/webui/package-lock.json", SOURCES);
+        write("deploy/routes.json", SOURCES);
         for (BuildCheck.Module module : all) {
             write(module.artifact(), BUILT);
         }
+        write("web-console/target/quarkus-app/" + BuildCheck.CLASS_DATA, BUILT);
         for (String service : List.of("target-service", "task-service", "notify-service")) {
             write(service + "/target/quarkus-app/" + BuildCheck.CLASS_DATA, BUILT);
         }
@@ -105,6 +112,19 @@ class BuildCheckTest {
     void aDeletedSourceFileMakesItsModuleStale() throws IOException {
         Files.delete(root.resolve("task-service/src/main/java/org/kpi/Main.java"));
         assertEquals(List.of("task-service"), names(BuildCheck.stale(root, all)));
+    }
+
+    @Test
+    void theConsoleIsStaleWhenItsClientOrTheRoutingTableChangesButNotWhenNpmInstallsOrBuilds() throws IOException {
+        write("web-console/src/main/webui/node_modules/vue/package.json", Instant.now());
+        write("web-console/src/main/webui/dist/index.html", Instant.now());
+        assertEquals(List.of(), names(BuildCheck.stale(root, all)));
+        touch("web-console/src/main/webui/src/App.vue");
+        assertEquals(List.of("web-console"), names(BuildCheck.stale(root, all)));
+        write("web-console/target/quarkus-app/" + BuildCheck.BUILT_STAMP, Instant.now().plusSeconds(1));
+        assertEquals(List.of(), names(BuildCheck.stale(root, all)));
+        write("deploy/routes.json", Instant.now().plusSeconds(2));
+        assertEquals(List.of("web-console"), names(BuildCheck.stale(root, all)));
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The org tree from target-service, read with a short-lived service token of the console's own. */
+/**
+ * The org tree from target-service, read with a two-minute admin token of the console's own (the
+ * whole tree is an admin's scope; the token is used for this read only).
+ */
 @ApplicationScoped
 public class OrgDirectory {
 
@@ -35,7 +38,7 @@ public class OrgDirectory {
     @CircuitBreaker(requestVolumeThreshold = 4, delay = 5000)
     public List<OrgUnitsClient.Unit> units() {
         String token = "Bearer " + Jwt.issuer(config.demo().issuer()).audience(config.demo().audience())
-                .subject("web-console").claim("name", "控制台").claim("org", "SYSTEM").groups(Set.of("service"))
+                .subject("web-console").claim("name", "控制台").claim("org", "SYSTEM").groups(Set.of("admin"))
                 .expiresIn(Duration.of(2, ChronoUnit.MINUTES)).sign();
         List<OrgUnitsClient.Unit> units = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {

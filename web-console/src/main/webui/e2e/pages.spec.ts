@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { screenshots, signIn } from './support';
+
+test('the sign-in page lists the demo identities in Chinese', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: '演示登录' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^芝罘区督查室/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^芝罘区发展和改革局/ })).toBeVisible();
+  await screenshots(page, 'login');
+});
+
+test('a supervisor works the task ledger and opens a task', async ({ page }) => {
+  await signIn(page, '芝罘区督查室');
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByRole('heading', { name: '任务台账' })).toBeVisible();
+  await expect(page.locator('.el-table__row').first()).toBeVisible();
+  await screenshots(page, 'ledger');
+  await page.locator('.el-table__row a').first().click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await expect(page.getByRole('heading', { name: '进展填报' })).toBeVisible();
+  await screenshots(page, 'task');
+});
+
+test('a leader lands on the cockpit', async ({ page }) => {
+  await signIn(page, '芝罘区领导');
+  await expect(page).toHaveURL(/\/cockpit$/);
+  await expect(page.getByText('蓝色 · 序时推进')).toBeVisible();
+  await screenshots(page, 'cockpit');
+});
+
+test('a department lands on its workbench', async ({ page }) => {
+  await signIn(page, '芝罘区发展和改革局');
+  await expect(page).toHaveURL(/\/workbench$/);
+  await expect(page.getByRole('heading', { name: '部门工作台' })).toBeVisible();
+  await screenshots(page, 'workbench');
+});
+
+test('an address opened without a session goes to sign-in and back after it', async ({ page }) => {
+  await page.goto('/tasks?status=IN_PROGRESS');
+  await expect(page).toHaveURL(/\/login\?redirect=/);
+  await expect(page.getByText('登录后回到刚才的页面')).toBeVisible();
+  await page.getByRole('button', { name: /^芝罘区督查室/ }).click();
+  await expect(page).toHaveURL(/\/tasks\?status=IN_PROGRESS$/);
+});

@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = resolve(here, '../../../../target/screenshots');
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Signs in through the demo sign-in page as the identity with this label (“芝罘区督查室”). */
+export async function signIn(page: Page, label: string, group = '芝罘区'): Promise<void> {
+  await page.goto('/login');
+  const identity = page.getByRole('button', { name: new RegExp(`^${label}`) });
+  await page.getByRole('heading', { name: '演示登录' }).waitFor();
+  if (!(await identity.isVisible())) {
+    await page.getByRole('combobox', { name: '选择市或区' }).click();
+    await page.getByRole('option', { name: group, exact: true }).click();
+  }
+  await identity.click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Saves the page at desktop and phone size as NAME-desktop.png and NAME-phone.png. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
