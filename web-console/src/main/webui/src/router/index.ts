@@ -24,6 +24,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/tasks/TaskLedgerPage.vue'),
     meta: { roles: ['supervisor', 'admin', 'leader'], title: '任务台账' },
   },
+  {
+    path: '/tasks/new',
+    component: () => import('@/pages/tasks/TaskFormPage.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: '新建任务' },
+  },
   { path: '/tasks/:id(\\d+)', component: () => import('@/pages/tasks/TaskDetailPage.vue'), meta: { title: '任务详情' } },
   {
     path: '/workbench',
