@@ -21,11 +21,30 @@ test('a supervisor works the task ledger and opens a task', async ({ page }) => 
   await screenshots(page, 'task');
 });
 
-test('a leader lands on the cockpit', async ({ page }) => {
+test('a leader lands on the cockpit with counts, ranking and the red list', async ({ page }) => {
   await signIn(page, '芝罘区领导');
   await expect(page).toHaveURL(/\/cockpit$/);
   await expect(page.getByText('蓝色 · 序时推进')).toBeVisible();
+  await expect(page.getByRole('region', { name: '红色清单' })).toBeVisible();
   await screenshots(page, 'cockpit');
+});
+
+test('a city leader sees the districts side by side and their ranking', async ({ page }) => {
+  await signIn(page, '烟台市领导', '烟台市');
+  await expect(page).toHaveURL(/\/cockpit$/);
+  await expect(page.getByRole('img', { name: '各区目标三色对比' })).toBeVisible();
+  await expect(page.getByText('前三分之一为第一方阵')).toBeVisible();
+  await screenshots(page, 'cockpit-city');
+  await page.getByRole('button', { name: '芝罘区驾驶舱' }).click();
+  await expect(page).toHaveURL(/orgUnit=370602/);
+  await expect(page.getByText('芝罘区 · 2026 年')).toBeVisible();
+});
+
+test('a department reads its inbox from the header badge', async ({ page }) => {
+  await signIn(page, '芝罘区住房和城乡建设局');
+  await page.getByRole('link', { name: /^站内信，\d+ 条未读$/ }).click();
+  await expect(page.getByRole('heading', { name: '站内信' })).toBeVisible();
+  await screenshots(page, 'inbox');
 });
 
 test('a department lands on its workbench', async ({ page }) => {

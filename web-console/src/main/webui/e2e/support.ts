@@ -15,7 +15,7 @@ export async function signIn(page: Page, label: string, group = '芝罘区'): Pr
   const identity = page.getByRole('button', { name: new RegExp(`^${label}`) });
   await page.getByRole('heading', { name: '演示登录' }).waitFor();
   if (!(await identity.isVisible())) {
-    await page.getByRole('combobox', { name: '选择市或区' }).click();
+    await page.getByRole('combobox', { name: '选择市或区' }).click({ force: true });
     await page.getByRole('option', { name: group, exact: true }).click();
   }
   await identity.click();

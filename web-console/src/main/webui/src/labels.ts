@@ -29,6 +29,23 @@ export const ACCOUNTABILITY_KIND: Record<string, string> = {
   ACCOUNTABILITY: '问责',
 };
 
+/** What an audit entry says was done (全程留痕). */
+export const AUDIT_ACTION: Record<string, string> = {
+  create: '创建',
+  update: '修改',
+  assign: '交办',
+  report: '填报进展',
+  attach: '上传附件',
+  'request-closure': '申请办结',
+  return: '退回',
+  close: '销号',
+  reopen: '重新打开',
+  cancel: '撤销',
+  'complete-milestone': '完成节点',
+  issue: '下发督办单',
+  respond: '反馈督办单',
+};
+
 /** The task list's sort keys, as the API names them. */
 export const TASK_SORTS: Record<string, string> = {
   dueDate: '截止日期',

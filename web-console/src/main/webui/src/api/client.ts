@@ -40,7 +40,14 @@ function auditRoute(service: string): Middleware {
 }
 
 function client<Paths extends {}>(service: string) {
-  const api = createClient<Paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+  // list parameters are comma-separated (style form, explode false), as the documents declare them
+  const api = createClient<Paths>({
+    baseUrl: window.location.origin,
+    credentials: 'same-origin',
+    querySerializer: { array: { style: 'form', explode: false } },
+    // the fetch of the moment, not the one of module load (tests replace it)
+    fetch: (request: Request) => globalThis.fetch(request),
+  });
   api.use(errors, auditRoute(service));
   return api;
 }

@@ -35,6 +35,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },
   },
+  { path: '/inbox', component: () => import('@/pages/inbox/InboxPage.vue'), meta: { title: '站内信' } },
   { path: '/:pathMatch(.*)*', component: () => import('@/pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ];
 
