@@ -35,6 +35,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },
   },
+  {
+    path: '/actuals/review',
+    component: () => import('@/pages/actuals/ActualQueuePage.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: '实绩审核' },
+  },
   { path: '/inbox', component: () => import('@/pages/inbox/InboxPage.vue'), meta: { title: '站内信' } },
   { path: '/:pathMatch(.*)*', component: () => import('@/pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ];

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kpi.common.security.Roles;
+import org.kpi.common.web.PageParams;
+import org.kpi.common.web.PageResult;
 import org.kpi.common.web.Responses;
 
 /** Review of reported actuals by the supervisors over the target. */
@@ -34,6 +38,26 @@ public class ActualResource {
 
     @Inject
     ActualService actuals;
+
+    @GET
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "listActuals", summary = "实绩列表；status=SUBMITTED 即待审核队列（最早提交的在前）")
+    public PageResult<ActualView> list(@BeanParam ActualQuery query, @BeanParam PageParams page) {
+        return actuals.list(query.status, query.orgUnit == null || query.orgUnit.isBlank() ? null : query.orgUnit.trim(),
+                page.request());
+    }
+
+    /** The filters of the actuals list. */
+    public static class ActualQuery {
+
+        @QueryParam("status")
+        @Parameter(description = "状态，如 SUBMITTED（待审核） · Status, e.g. SUBMITTED (awaiting review)")
+        public ActualStatus status;
+
+        @QueryParam("orgUnit")
+        @Parameter(description = "目标所属或责任单位代码，含其下级 · The target's unit or responsible unit, subtree included")
+        public String orgUnit;
+    }
 
     @GET
     @Path("/{id: \\d+}")

@@ -4,12 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
+import org.kpi.common.org.OrgPath;
+import org.kpi.common.org.OrgTree;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
+import org.kpi.common.security.Scope;
+import org.kpi.common.security.ScopePredicate;
 import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
@@ -26,7 +31,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reporting and reviewing actuals: the responsible department submits, a supervisor approves or
@@ -67,6 +74,12 @@ public class ActualService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    OrgTree tree;
 
     @Transactional
     public ActualView submit(long targetId, ActualRequest request) {
@@ -188,6 +201,41 @@ public class ActualService {
         long total = em.createQuery("select count(a) from Actual a where a.targetId = :t", Long.class)
                 .setParameter("t", targetId).getSingleResult();
         return PageResult.of(rows.stream().map(a -> view(a, target)).toList(), page, total);
+    }
+
+    /**
+     * Actuals across the caller's visible targets (a target is visible to whoever covers its unit
+     * or its responsible unit), oldest submission first: with {@code SUBMITTED}, the supervisors'
+     * approval queue.
+     */
+    @Transactional
+    public PageResult<ActualView> list(ActualStatus status, String orgUnit, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where ")
+                .append(scope.units("scope", "t.org_unit_code", "t.responsible_unit_code").addTo(params));
+        if (orgUnit != null) {
+            String orgPath = tree.pathOf(orgUnit).orElse(OrgPath.of(null, orgUnit));
+            where.append(" and ").append(ScopePredicate.visibleUnits(orgPath, "org", "t.org_unit_code",
+                    "t.responsible_unit_code").addTo(params));
+        }
+        if (status != null) {
+            where.append(" and a.status = :status");
+            params.put("status", status.name());
+        }
+        String from = " from actual a join target t on t.id = a.target_id";
+        Query rows = em.createNativeQuery("select a.*" + from + where + " order by a.submitted_at, a.id", Actual.class);
+        Query count = em.createNativeQuery("select count(*)" + from + where);
+        for (Query q : List.of(rows, count)) {
+            params.forEach(q::setParameter);
+        }
+        @SuppressWarnings("unchecked")
+        List<Actual> actuals = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<Long, Target> byId = new HashMap<>();
+        for (Actual actual : actuals) {
+            byId.computeIfAbsent(actual.targetId, targets::require);
+        }
+        return PageResult.of(actuals.stream().map(a -> view(a, byId.get(a.targetId))).toList(), page,
+                ((Number) count.getSingleResult()).longValue());
     }
 
     /** Rewrites the target's summary of approved actuals and its colour. */

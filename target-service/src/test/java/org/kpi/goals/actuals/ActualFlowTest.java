@@ -18,6 +18,7 @@ import java.util.List;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -71,6 +72,37 @@ class ActualFlowTest {
         TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(id))
                 .body("{\"reason\":\"晚了\"}").post("/api/v1/actuals/" + id + "/return")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void theApprovalQueueListsSubmittedActualsOldestFirstAndOnlyWithinTheCallersScope() {
+        long other = f.target(projects, f.districtB, f.deptB1, "80");
+        long june = f.submit(target, "2026-06", "60", f.deptA1);
+        clock.setDate(LocalDate.of(2026, 7, 21));
+        long may = f.submit(target, "2026-05", "50", f.deptA1);
+        long foreign = f.submit(other, "2026-06", "40", f.deptB1);
+        String queue = "/api/v1/actuals?status=SUBMITTED&orgUnit=" + f.districtA;
+        TestTokens.as("supervisor", f.districtA).get(queue).then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", equalTo(List.of((int) june, (int) may)))
+                .body("items[0].indicatorCode", equalTo(projects))
+                .body("items[0].responsibleUnitCode", equalTo(f.deptA1));
+        TestTokens.as("supervisor", f.districtA).get("/api/v1/actuals?status=SUBMITTED").then().statusCode(200)
+                .body("items.id", not(hasItem((int) foreign)));
+        TestTokens.as("supervisor", f.districtB).get(queue).then().statusCode(200).body("total", equalTo(0));
+        TestTokens.as("department", f.deptA2).get("/api/v1/actuals?status=SUBMITTED").then().statusCode(200)
+                .body("total", equalTo(0));
+        TestTokens.as("department", f.deptA1).get("/api/v1/actuals").then().statusCode(200)
+                .body("items.id", hasItems((int) june, (int) may)).body("items.id", not(hasItem((int) foreign)));
+        TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(june))
+                .post("/api/v1/actuals/" + june + "/approve").then().statusCode(200);
+        TestTokens.as("supervisor", f.districtA).get(queue).then().statusCode(200)
+                .body("items.id", equalTo(List.of((int) may)));
+        TestTokens.as("supervisor", f.districtA).get("/api/v1/actuals?status=APPROVED&orgUnit=" + f.districtA)
+                .then().statusCode(200).body("items.id", equalTo(List.of((int) june)));
+        TestTokens.as("supervisor", f.districtA).get("/api/v1/actuals?status=PENDING").then().statusCode(400)
+                .contentType("application/problem+json");
+        TestTokens.as("service", "SYSTEM").get("/api/v1/actuals").then().statusCode(403);
     }
 
     @Test
