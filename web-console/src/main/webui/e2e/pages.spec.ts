@@ -27,6 +27,11 @@ test('a leader lands on the cockpit with counts, ranking and the red list', asyn
   await expect(page.getByText('蓝色 · 序时推进')).toBeVisible();
   await expect(page.getByRole('region', { name: '红色清单' })).toBeVisible();
   await screenshots(page, 'cockpit');
+  await page.getByRole('link', { name: '引进三类500强企业' }).first().click();
+  await expect(page).toHaveURL(/\/targets\/\d+$/);
+  await expect(page.getByRole('img', { name: '引进三类500强企业走势' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '实绩记录' })).toBeVisible();
+  await screenshots(page, 'target');
 });
 
 test('a city leader sees the districts side by side and their ranking', async ({ page }) => {

@@ -21,9 +21,10 @@ describe('problems', () => {
   });
 
   it('shows the service’s own detail for bad input and keeps the field messages', () => {
-    const error = new ApiError(400, { title: '请求不合法', detail: '截止日期不能早于开始日期', errors: { dueDate: '不能早于开始日期' } });
+    const error = new ApiError(400, { title: '请求不合法', detail: '截止日期不能早于开始日期', errors: [{ field: 'dueDate', message: '不能早于开始日期' }, { row: 3, column: '截止日期', message: '日期格式不对' }] });
     expect(error.message).toBe('截止日期不能早于开始日期');
     expect(error.field('dueDate')).toBe('不能早于开始日期');
+    expect(error.cells).toEqual([{ row: 3, column: '截止日期', message: '日期格式不对' }]);
     expect(error.stale).toBe(false);
     expect(new ApiError(409, {}).stale).toBe(true);
   });

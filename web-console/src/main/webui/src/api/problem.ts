@@ -1,12 +1,20 @@
 // What the services answer when something is wrong: RFC 9457 problem+json, turned into an error
 // the pages can show in plain Chinese next to the field it concerns.
 
+/** One error: a request field, or a cell of an imported spreadsheet. */
+export interface ProblemError {
+  field?: string;
+  row?: number;
+  column?: string;
+  message: string;
+}
+
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
-  errors?: Record<string, string>;
+  errors?: ProblemError[];
 }
 
 export class ApiError extends Error {
@@ -21,7 +29,23 @@ export class ApiError extends Error {
 
   /** The message for one field, if the service named it. */
   field(name: string): string | undefined {
-    return this.problem.errors?.[name];
+    return this.fields[name];
+  }
+
+  /** The messages by field, for showing each next to its input. */
+  get fields(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const error of this.problem.errors ?? []) {
+      if (error.field && !(error.field in fields)) {
+        fields[error.field] = error.message;
+      }
+    }
+    return fields;
+  }
+
+  /** The errors that name a spreadsheet cell (a ledger import). */
+  get cells(): ProblemError[] {
+    return (this.problem.errors ?? []).filter((error) => error.row !== undefined);
   }
 
   get notFound(): boolean {

@@ -35,6 +35,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },
   },
+  { path: '/targets/:id(\\d+)', component: () => import('@/pages/targets/TargetDetailPage.vue'), meta: { title: '目标详情' } },
+  {
+    path: '/supervision-orders/:id(\\d+)',
+    component: () => import('@/pages/tasks/SupervisionOrderRedirect.vue'),
+    meta: { title: '督办单' },
+  },
   {
     path: '/actuals/review',
     component: () => import('@/pages/actuals/ActualQueuePage.vue'),

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,14 +33,17 @@ public class Problem extends RuntimeException {
 
         @ServerExceptionMapper
         public Response map(ConstraintViolationException invalid) {
-            Map<String, String> errors = new TreeMap<>();
+            // as the services write them: one {field, message} per field, in field order
+            Map<String, String> byField = new TreeMap<>();
             invalid.getConstraintViolations().forEach(violation -> {
                 String path = violation.getPropertyPath().toString();
-                errors.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+                byField.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
             });
+            List<Map<String, String>> errors = byField.entrySet().stream()
+                    .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList();
             return Response.status(400).type("application/problem+json")
                     .entity(Map.of("type", "about:blank", "title", "请求不合法", "status", 400,
-                            "detail", String.join("；", errors.values()), "errors", errors))
+                            "detail", String.join("；", byField.values()), "errors", errors))
                     .build();
         }
     }

@@ -82,6 +82,7 @@ class DemoSignInTest {
                 .post("/auth/demo/sign-in").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"orgUnitCode\":\"\"}")
                 .post("/auth/demo/sign-in").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.role", equalTo("请选择角色")).body("errors.orgUnitCode", equalTo("请选择单位"));
+                .body("errors.find { it.field == 'role' }.message", equalTo("请选择角色"))
+                .body("errors.find { it.field == 'orgUnitCode' }.message", equalTo("请选择单位"));
     }
 }
