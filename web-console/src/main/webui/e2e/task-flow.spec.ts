@@ -65,6 +65,11 @@ test('a task goes from the supervisor to the department and back until it is clo
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   const taskUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.getByRole('button', { name: '修改' }).click();
+  await expect(page.getByRole('heading', { name: '修改任务' })).toBeVisible();
+  await page.getByLabel('类别').fill('招商引资·专班');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('.facts')).toContainText('招商引资·专班');
   await page.getByRole('button', { name: '交办' }).click();
   await expect(page.locator('.facts')).toContainText('已交办');
   await signOut(page);

@@ -29,6 +29,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/tasks/TaskFormPage.vue'),
     meta: { roles: ['supervisor', 'admin'], title: '新建任务' },
   },
+  {
+    path: '/tasks/:id(\\d+)/edit',
+    component: () => import('@/pages/tasks/TaskFormPage.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: '修改任务' },
+  },
   { path: '/tasks/:id(\\d+)', component: () => import('@/pages/tasks/TaskDetailPage.vue'), meta: { title: '任务详情' } },
   {
     path: '/workbench',
