@@ -19,6 +19,11 @@ test('a supervisor works the task ledger and opens a task', async ({ page }) => 
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   await expect(page.getByRole('heading', { name: '进展填报' })).toBeVisible();
   await screenshots(page, 'task');
+  await page.getByRole('button', { name: '登记问责' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记问责' });
+  await dialog.getByLabel('事由').fill('节点逾期未完成，约谈分管负责人');
+  await dialog.getByRole('button', { name: '登记' }).click();
+  await expect(page.getByText('问责记录已登记')).toBeVisible();
 });
 
 test('a leader lands on the cockpit with counts, ranking and the red list', async ({ page }) => {
