@@ -28,6 +28,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     await page.waitForLoadState('networkidle');
+    // loading overlays fade out after the data arrives: wait until none is left on the page
+    await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
     await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);

@@ -26,6 +26,10 @@ describe('problems', () => {
     expect(error.field('dueDate')).toBe('不能早于开始日期');
     expect(error.cells).toEqual([{ row: 3, column: '截止日期', message: '日期格式不对' }]);
     expect(error.stale).toBe(false);
-    expect(new ApiError(409, {}).stale).toBe(true);
+    expect(new ApiError(409, { type: 'urn:kpi:problem:stale-version' }).stale).toBe(true);
+    expect(new ApiError(428, {}).stale).toBe(true);
+    const reported = new ApiError(409, { type: 'urn:kpi:problem:conflict', detail: '期次 2026-10 已报送，正在等待审核' });
+    expect(reported.stale).toBe(false);
+    expect(reported.message).toBe('期次 2026-10 已报送，正在等待审核');
   });
 });

@@ -52,8 +52,15 @@ export class ApiError extends Error {
     return this.status === 404;
   }
 
+  /**
+   * Whether the page acted on an outdated copy: a stale version, a missing or failed precondition,
+   * or a transition someone else's change has made illegal. Reloading is the way on; other
+   * conflicts (a period already reported) are said as they are.
+   */
   get stale(): boolean {
-    return this.status === 409 || this.status === 412 || this.status === 428;
+    const kind = this.problem.type ?? '';
+    return this.status === 412 || this.status === 428
+      || (this.status === 409 && (kind.endsWith(':stale-version') || kind.endsWith(':illegal-transition')));
   }
 }
 
