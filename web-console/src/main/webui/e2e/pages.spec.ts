@@ -71,3 +71,20 @@ test('an address opened without a session goes to sign-in and back after it', as
   await page.getByRole('button', { name: /^芝罘区督查室/ }).click();
   await expect(page).toHaveURL(/\/tasks\?status=IN_PROGRESS$/);
 });
+
+test('a supervisor restates an approved period and both versions stay on record', async ({ page }) => {
+  await signIn(page, '芝罘区督查室');
+  await page.goto('/cockpit');
+  await page.getByRole('link', { name: '新增四上企业' }).first().click();
+  await expect(page.getByRole('heading', { name: '实绩记录' })).toBeVisible();
+  const approved = page.getByRole('row', { name: /已审核/ }).last();
+  const period = (await approved.getByRole('cell').first().innerText()).trim();
+  await approved.getByRole('button', { name: '重述' }).click();
+  const dialog = page.getByRole('dialog', { name: '重述实绩' });
+  await dialog.getByLabel('新数值').fill('4');
+  await dialog.getByLabel('重述理由').fill('统计局年报修订');
+  await dialog.getByRole('button', { name: '重述' }).click();
+  await expect(page.getByText('已重述，原数据保留在记录中')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${period}.*已重述`) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${period}.*已审核.*重述：统计局年报修订`) })).toBeVisible();
+});
