@@ -31,7 +31,7 @@ test('a leader lands on the cockpit with counts, ranking and the red list', asyn
   await expect(page).toHaveURL(/\/cockpit$/);
   await expect(page.getByText('蓝色 · 序时推进')).toBeVisible();
   await expect(page.getByRole('region', { name: '红色清单' })).toBeVisible();
-  await screenshots(page, 'cockpit');
+  await screenshots(page, 'cockpit', true);
   await page.getByRole('link', { name: '引进三类500强企业' }).first().click();
   await expect(page).toHaveURL(/\/targets\/\d+$/);
   await expect(page.getByRole('img', { name: '引进三类500强企业走势' })).toBeVisible();
@@ -44,7 +44,7 @@ test('a city leader sees the districts side by side and their ranking', async ({
   await expect(page).toHaveURL(/\/cockpit$/);
   await expect(page.getByRole('img', { name: '各区目标三色对比' })).toBeVisible();
   await expect(page.getByText('前三分之一为第一方阵')).toBeVisible();
-  await screenshots(page, 'cockpit-city');
+  await screenshots(page, 'cockpit-city', true);
   await page.getByRole('button', { name: '芝罘区驾驶舱' }).click();
   await expect(page).toHaveURL(/orgUnit=370602/);
   await expect(page.getByText('芝罘区 · 2026 年')).toBeVisible();

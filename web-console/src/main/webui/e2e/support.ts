@@ -8,6 +8,7 @@ export const SCREENSHOTS = resolve(here, '../../../../target/screenshots');
 
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+export const WALL = { width: 1920, height: 1080 };
 
 /** Signs in through the demo sign-in page as the identity with this label (“芝罘区督查室”). */
 export async function signIn(page: Page, label: string, group = '芝罘区'): Promise<void> {
@@ -22,10 +23,14 @@ export async function signIn(page: Page, label: string, group = '芝罘区'): Pr
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Saves the page at desktop and phone size as NAME-desktop.png and NAME-phone.png. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/** Saves the page at desktop and phone size (and wall-screen size when asked) as NAME-SIZE.png. */
+export async function screenshots(page: Page, name: string, wall = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  const sizes: [string, { width: number; height: number }][] = [['desktop', DESKTOP], ['phone', PHONE]];
+  if (wall) {
+    sizes.push(['wall', WALL]);
+  }
+  for (const [size, viewport] of sizes) {
     await page.setViewportSize(viewport);
     await page.waitForLoadState('networkidle');
     // loading overlays fade out after the data arrives: wait until none is left on the page
