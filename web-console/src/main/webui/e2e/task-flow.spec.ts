@@ -67,6 +67,8 @@ test('a task goes from the supervisor to the department and back until it is clo
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await page.getByRole('button', { name: '修改' }).click();
   await expect(page.getByRole('heading', { name: '修改任务' })).toBeVisible();
+  await expect(page.getByLabel('任务名称')).toHaveValue(title);
+  await expect(page.getByLabel('类别')).toBeEnabled();
   await page.getByLabel('类别').fill('招商引资·专班');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('.facts')).toContainText('招商引资·专班');
