@@ -230,9 +230,12 @@ public class ActualService {
         }
         @SuppressWarnings("unchecked")
         List<Actual> actuals = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        // the page's targets in one statement, not one per actual
         Map<Long, Target> byId = new HashMap<>();
-        for (Actual actual : actuals) {
-            byId.computeIfAbsent(actual.targetId, targets::require);
+        List<Long> targetIds = actuals.stream().map(a -> a.targetId).distinct().toList();
+        if (!targetIds.isEmpty()) {
+            em.createQuery("from Target t where t.id in :ids", Target.class).setParameter("ids", targetIds)
+                    .getResultList().forEach(t -> byId.put(t.id, t));
         }
         return PageResult.of(actuals.stream().map(a -> view(a, byId.get(a.targetId))).toList(), page,
                 ((Number) count.getSingleResult()).longValue());
