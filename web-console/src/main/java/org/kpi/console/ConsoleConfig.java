@@ -41,6 +41,13 @@ public interface ConsoleConfig {
         /** Whether the cookie is sent over HTTPS only; only the local platform turns this off. */
         @WithDefault("true")
         boolean secure();
+
+        /**
+         * How long before its access token expires a session signed in through the OIDC provider is
+         * renewed with the refresh token.
+         */
+        @WithDefault("60s")
+        Duration renewBefore();
     }
 
     interface Demo {

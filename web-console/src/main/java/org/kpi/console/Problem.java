@@ -2,6 +2,7 @@ package org.kpi.console;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -20,14 +21,23 @@ public class Problem extends RuntimeException {
         this.title = title;
     }
 
+    /** A response builder for this problem, for a response that needs more headers than an exception carries. */
+    public static RestResponse.ResponseBuilder<Object> builder(int status, String title, String detail) {
+        return RestResponse.ResponseBuilder.create(status).type("application/problem+json")
+                .entity(body(status, title, detail));
+    }
+
+    private static Map<String, Object> body(int status, String title, String detail) {
+        return Map.of("type", "about:blank", "title", title, "status", status, "detail", detail);
+    }
+
     /** Writes every {@link Problem} as {@code application/problem+json}. */
     public static class Mapper {
 
         @ServerExceptionMapper
         public Response map(Problem problem) {
             return Response.status(problem.status).type("application/problem+json")
-                    .entity(Map.of("type", "about:blank", "title", problem.title, "status", problem.status,
-                            "detail", problem.getMessage()))
+                    .entity(body(problem.status, problem.title, problem.getMessage()))
                     .build();
         }
 

@@ -1,5 +1,6 @@
 package org.kpi.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +16,14 @@ import java.util.Map;
  *   ./kpi status
  *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
  *   ./kpi mail [--last N]
+ *   ./kpi realm [--out FILE]
  *   ./kpi bench [--seconds S] [--warm-up S] [--connections N] [--writers N] [--pg-port PORT] [--profile]
  * </pre>
  */
 public final class Kpi {
+
+    /** The Keycloak realm the launcher writes, relative to the project root. */
+    static final String REALM_FILE = "deploy/keycloak/kpi-realm.json";
 
     private Kpi() {
     }
@@ -55,6 +60,7 @@ public final class Kpi {
                 case "running" -> new Platform(layout, pgPort).running() ? 0 : 1;
                 case "token" -> token(layout, options);
                 case "mail" -> mail(layout, options);
+                case "realm" -> realm(layout, options);
                 case "bench" -> bench(layout, pgPort, options, flags.contains("profile"));
                 default -> {
                     usage();
@@ -100,6 +106,15 @@ public final class Kpi {
         return 0;
     }
 
+    /** Writes the Keycloak realm, by default over {@code deploy/keycloak/kpi-realm.json}. */
+    private static int realm(Layout layout, Map<String, String> options) throws Exception {
+        Path out = Path.of(options.getOrDefault("out", layout.root().resolve(REALM_FILE).toString()));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, new KeycloakRealm().json());
+        System.out.println("已写入 Keycloak 域配置：" + out);
+        return 0;
+    }
+
     /** Runs the benchmark on a data folder of its own ({@code <data>/bench}), never on the demo's data. */
     private static int bench(Layout layout, int pgPort, Map<String, String> options, boolean profile) throws Exception {
         Duration measure = Duration.ofSeconds(positive(options, "seconds", 15));
@@ -131,6 +146,7 @@ public final class Kpi {
                   ./kpi status                                       查看运行状态
                   ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）
                   ./kpi mail [--last N]                              查看本地邮箱收到的最近 N 封邮件（默认 10）
+                  ./kpi realm [--out FILE]                           生成 Keycloak 域配置（默认写入 deploy/keycloak/kpi-realm.json）
                   ./kpi bench [--seconds S] [--connections N]        基准测试：在独立数据目录启动平台，测数据库上限、API 吞吐与延迟、启动时间和内存
                 角色：leader, supervisor, department, admin, service""");
     }

@@ -36,7 +36,8 @@ import java.util.Set;
 /**
  * The single entry point: forwards {@code /api/**} to the service the {@link RoutingTable} names,
  * streaming bodies both ways. A request with a console session goes on with the session's token
- * as its bearer token (and without the console's cookies); a request without one goes on as it
+ * as its bearer token (and without the console's cookies), the session renewed on the way when
+ * its token is about to expire; a request without one goes on as it
  * came, so a mobile client or curl with its own token uses the same origin. Unsafe methods
  * with a session must come from the console's own pages (the {@code Origin} check), and a path
  * that no route names, the service-internal feeds among them, is a 404 here.
@@ -46,6 +47,7 @@ public class ApiProxy {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ROUTE = "kpi.route";
+    private static final String SET_COOKIE = "kpi.set-cookie";
 
     @Inject
     ConsoleConfig config;
@@ -124,17 +126,27 @@ public class ApiProxy {
             request.setURI(route.servicePath(incoming.path()) + (query == null ? "" : "?" + query));
             Cookie session = incoming.getCookie(SessionCookie.NAME);
             request.headers().remove(HttpHeaders.COOKIE);
-            if (session != null) {
-                request.headers().remove(HttpHeaders.AUTHORIZATION);
-                sessions.token(session.getValue())
-                        .ifPresent(token -> request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+            if (session == null) {
+                return context.sendRequest();
             }
-            return context.sendRequest();
+            request.headers().remove(HttpHeaders.AUTHORIZATION);
+            // the session's token, renewed first when it is about to expire; the request waits for that
+            return Future.fromCompletionStage(sessions.current(session.getValue()).subscribeAsCompletionStage(),
+                    Vertx.currentContext()).compose(current -> {
+                        current.accessToken().ifPresent(token ->
+                                request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+                        current.setCookie().ifPresent(value -> context.set(SET_COOKIE, value));
+                        return context.sendRequest();
+                    });
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             ProxyResponse response = context.response();
+            String setCookie = context.get(SET_COOKIE, String.class);
+            if (setCookie != null) {
+                response.headers().add(HttpHeaders.SET_COOKIE, setCookie);
+            }
             if ((response.getStatusCode() == 502 || response.getStatusCode() == 504)
                     && response.headers().get(HttpHeaders.CONTENT_TYPE) == null) {
                 RoutingTable.Route route = context.get(ROUTE, RoutingTable.Route.class);

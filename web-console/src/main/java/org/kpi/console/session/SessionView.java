@@ -10,10 +10,13 @@ import java.time.Instant;
  * @param orgUnitCode the user's org unit
  * @param expiresAt   when the session ends and the user signs in again
  * @param demo        whether this is a demo session of the local platform
+ * @param signIn       how the user signed in: {@code demo} (the local platform) or {@code oidc} (the
+ *                     identity provider, whose own session signing out ends as well)
  */
-public record SessionView(String name, String role, String orgUnitCode, Instant expiresAt, boolean demo) {
+public record SessionView(String name, String role, String orgUnitCode, Instant expiresAt, boolean demo, String signIn) {
 
     static SessionView of(SessionClaims claims, boolean demo) {
-        return new SessionView(claims.name(), claims.role(), claims.orgCode(), claims.expiresAt(), demo);
+        return new SessionView(claims.name(), claims.role(), claims.orgCode(), claims.expiresAt(), demo,
+                demo ? "demo" : "oidc");
     }
 }

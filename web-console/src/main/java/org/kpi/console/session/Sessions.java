@@ -1,5 +1,9 @@
 package org.kpi.console.session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.kpi.console.ConsoleConfig;
@@ -8,12 +12,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Opens and issues the session cookie: its attributes and its lifetime, in one place. */
+/**
+ * Opens, renews and issues the session cookie: its attributes and its lifetime, in one place. A
+ * demo session ends with its token; a session signed in through the OIDC provider lives as long
+ * as the provider renews its access token, which happens here shortly before the token expires.
+ */
 @ApplicationScoped
 public class Sessions {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     SessionCookie cookie;
+
+    @Inject
+    TokenRenewal renewal;
 
     @Inject
     ConsoleConfig config;
@@ -21,31 +34,88 @@ public class Sessions {
     @Inject
     Clock clock;
 
-    /** The valid token a request's session cookie carries, if it carries one. */
-    public Optional<String> token(String cookieValue) {
-        return cookie.open(cookieValue).filter(token -> SessionClaims.of(token, clock.instant()).isPresent());
+    /**
+     * The session of a request's cookie, renewed first when its access token is about to expire.
+     * Empty when there is no session or it cannot be renewed; then {@link Current#setCookie()}
+     * clears a cookie that no longer serves.
+     */
+    public Uni<Current> current(String cookieValue) {
+        Optional<SessionTokens> tokens = open(cookieValue);
+        if (tokens.isEmpty()) {
+            return Uni.createFrom().item(new Current(Optional.empty(), Optional.empty(),
+                    cookieValue == null || cookieValue.isEmpty() ? Optional.empty() : Optional.of(end())));
+        }
+        SessionTokens session = tokens.get();
+        Optional<SessionClaims> claims = SessionClaims.of(session.accessToken(), clock.instant().plus(config.session().renewBefore()));
+        if (claims.isPresent() || session.refreshToken() == null) {
+            // valid for a while yet, or a demo session: as good as it gets
+            Optional<SessionClaims> valid = SessionClaims.of(session.accessToken(), clock.instant());
+            return Uni.createFrom().item(new Current(valid, valid.map(c -> session.accessToken()),
+                    valid.isPresent() ? Optional.empty() : Optional.of(end())));
+        }
+        return renewal.renew(session.refreshToken())
+                .map(renewed -> SessionClaims.of(renewed.accessToken(), clock.instant())
+                        .map(renewedClaims -> new Current(Optional.of(renewedClaims), Optional.of(renewed.accessToken()),
+                                Optional.of(start(renewed))))
+                        .orElseGet(() -> new Current(Optional.empty(), Optional.empty(), Optional.of(end()))))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.debugf("the session could not be renewed: %s", failure.getMessage());
+                    return new Current(Optional.empty(), Optional.empty(), Optional.of(end()));
+                });
     }
 
-    /** The claims of a request's session, if it has a valid one. */
-    public Optional<SessionClaims> claims(String cookieValue) {
-        return cookie.open(cookieValue).flatMap(token -> SessionClaims.of(token, clock.instant()));
-    }
-
-    /** The {@code Set-Cookie} value that starts a session with {@code token}, ending when the token does. */
-    public String start(String token) {
-        SessionClaims claims = SessionClaims.of(token, clock.instant())
+    /** The {@code Set-Cookie} value that starts a session with {@code tokens}. */
+    public String start(SessionTokens tokens) {
+        SessionClaims claims = SessionClaims.of(tokens.accessToken(), clock.instant())
                 .orElseThrow(() -> new IllegalArgumentException("token already expired"));
-        long seconds = Math.max(1, Duration.between(clock.instant(), claims.expiresAt()).toSeconds());
-        return header(cookie.seal(token), seconds);
+        String value = cookie.seal(json(tokens));
+        if (tokens.refreshToken() != null) {
+            // lives while the provider renews it: a browser-session cookie
+            return header(value, null);
+        }
+        return header(value, Math.max(1, Duration.between(clock.instant(), claims.expiresAt()).toSeconds()));
     }
 
     /** The {@code Set-Cookie} value that ends the session. */
     public String end() {
-        return header("", 0);
+        return header("", 0L);
     }
 
-    private String header(String value, long maxAge) {
-        return SessionCookie.NAME + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
-                + (config.session().secure() ? "; Secure" : "");
+    private Optional<SessionTokens> open(String cookieValue) {
+        return cookie.open(cookieValue).flatMap(content -> {
+            if (!content.startsWith("{")) {
+                // a cookie of the console before sessions could be renewed: the access token alone
+                return Optional.of(new SessionTokens(content, null));
+            }
+            try {
+                SessionTokens tokens = JSON.readValue(content, SessionTokens.class);
+                return Optional.ofNullable(tokens.accessToken()).map(access -> tokens);
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String json(SessionTokens tokens) {
+        try {
+            return JSON.writeValueAsString(tokens);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String header(String value, Long maxAge) {
+        return SessionCookie.NAME + "=" + value + "; Path=/" + (maxAge == null ? "" : "; Max-Age=" + maxAge)
+                + "; HttpOnly; SameSite=Strict" + (config.session().secure() ? "; Secure" : "");
+    }
+
+    /**
+     * A request's session as it stands.
+     *
+     * @param claims      who is signed in, when someone is
+     * @param accessToken the bearer token to forward
+     * @param setCookie   a {@code Set-Cookie} value for the response: the renewed session, or its end
+     */
+    public record Current(Optional<SessionClaims> claims, Optional<String> accessToken, Optional<String> setCookie) {
     }
 }
