@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { useSession } from './session';
+import { providerSignInUrl, useSession } from './session';
 
 function respond(status: number, body?: unknown) {
   return Promise.resolve(new Response(body === undefined ? null : JSON.stringify(body), { status }));
@@ -38,5 +38,30 @@ describe('session', () => {
     const session = useSession();
     vi.spyOn(globalThis, 'fetch').mockImplementationOnce(() => respond(502, { title: '服务暂不可用', status: 502 }));
     await expect(session.load()).rejects.toThrow();
+  });
+
+  it('signs a provider user out of the provider too, and a demo user only here', async () => {
+    const session = useSession();
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    fetch.mockImplementationOnce(() =>
+      respond(200, { name: 'x', role: 'leader', orgUnitCode: '370602', expiresAt: '2026-11-24T12:00:00Z', demo: false, signIn: 'oidc' }),
+    );
+    await session.load();
+    fetch.mockImplementationOnce(() => respond(204));
+    expect(await session.signOut()).toBe('/auth/oidc/sign-out');
+    expect(session.signedIn).toBe(false);
+
+    fetch.mockImplementationOnce(() =>
+      respond(200, { name: 'x', role: 'leader', orgUnitCode: '370602', expiresAt: '2026-11-24T12:00:00Z', demo: true, signIn: 'demo' }),
+    );
+    await session.load();
+    fetch.mockImplementationOnce(() => respond(204));
+    expect(await session.signOut()).toBeNull();
+  });
+
+  it('sends the provider sign-in back to a page of the console only', () => {
+    expect(providerSignInUrl('/tasks/42?tab=reports')).toBe('/auth/oidc/sign-in?return=%2Ftasks%2F42%3Ftab%3Dreports');
+    expect(providerSignInUrl('//evil.example/x')).toBe('/auth/oidc/sign-in?return=%2F');
+    expect(providerSignInUrl('https://evil.example/')).toBe('/auth/oidc/sign-in?return=%2F');
   });
 });

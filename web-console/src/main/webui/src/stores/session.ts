@@ -8,7 +8,18 @@ export interface SessionUser {
   orgUnitCode: string;
   expiresAt: string;
   demo: boolean;
+  /** How the user signed in: the local demo, or the identity provider (whose session signing out ends too). */
+  signIn?: 'demo' | 'oidc';
 }
+
+/** Where the identity provider's sign-in starts; it comes back to {@code page} (a path of the console). */
+export function providerSignInUrl(page: string): string {
+  const back = page.startsWith('/') && !page.startsWith('//') ? page : '/';
+  return '/auth/oidc/sign-in?return=' + encodeURIComponent(back);
+}
+
+/** Where the identity provider's own session ends; it then returns to the sign-in page. */
+export const PROVIDER_SIGN_OUT = '/auth/oidc/sign-out';
 
 /** One identity the demo sign-in offers. */
 export interface DemoIdentity {
@@ -87,9 +98,15 @@ export const useSession = defineStore('session', {
         orgUnitCode: identity.orgUnitCode,
       });
     },
-    async signOut(): Promise<void> {
+    /**
+     * Ends the console's session; for a user of the identity provider, the address that ends the
+     * provider's session as well (the browser goes there), otherwise null.
+     */
+    async signOut(): Promise<string | null> {
+      const viaProvider = this.user?.signIn === 'oidc';
       await call<void>('POST', '/auth/sign-out');
       this.user = null;
+      return viaProvider ? PROVIDER_SIGN_OUT : null;
     },
     /** The session ended under the page (a 401 from a service): forget the user. */
     expired(): void {
