@@ -31,6 +31,7 @@ test('a supervisor returns an actual, the department reports it again, the super
   await dialog.getByLabel('说明').fill('已按统计局快报核实');
   await dialog.getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('实绩已提交，等待督查室审核')).toBeVisible();
+  await expect(page.getByRole('article', { name: INDICATOR })).toContainText('已提交，待审核');
   await screenshots(page, 'workbench-actual');
   await page.getByRole('button', { name: '退出登录' }).click();
 

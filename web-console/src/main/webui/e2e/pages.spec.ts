@@ -31,6 +31,9 @@ test('a leader lands on the cockpit with counts, ranking and the red list', asyn
   await expect(page).toHaveURL(/\/cockpit$/);
   await expect(page.getByText('蓝色 · 序时推进')).toBeVisible();
   await expect(page.getByRole('region', { name: '红色清单' })).toBeVisible();
+  // where the district stands among the city's districts; the peers show rank and tier only
+  await expect(page.getByRole('list', { name: '引进三类500强企业同级排名' })).toBeVisible();
+  await expect(page.getByText(/第 \d 名 \/ 共 \d 个/)).toBeVisible();
   await screenshots(page, 'cockpit', true);
   await page.getByRole('link', { name: '引进三类500强企业' }).first().click();
   await expect(page).toHaveURL(/\/targets\/\d+$/);

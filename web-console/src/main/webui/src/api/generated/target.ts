@@ -250,7 +250,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 排名：parent 的下级单位（或 level 指定类型的全部下属单位）按指标与期次排名 */
+        /** 排名：parent 的下级单位（或 level 指定类型的全部下属单位），或 peersOf 与其同级单位，按指标与期次排名 */
         get: operations["getRanking"];
         put?: never;
         post?: never;
@@ -689,8 +689,11 @@ export interface components {
             rank: number | null;
             orgUnitCode: string;
             orgUnitName: string;
-            /** Format: int64 */
-            targetId: number;
+            /**
+             * Format: int64
+             * @description 目标 ID；按 peersOf 排名时，范围外的单位为 null · Target id; null for a peer outside the caller's scope (peersOf)
+             */
+            targetId: number | null;
             value: number | null;
             /** Format: double */
             completionRatio: number | null;
@@ -1519,8 +1522,10 @@ export interface operations {
                 indicator: string;
                 /** @description 改为排名 parent 之下这一层级的全部单位 · Rank every unit of this level below parent instead */
                 level?: components["schemas"]["OrgUnitType"];
-                /** @description 上级单位代码，排名其下级 · Parent unit code, whose units are ranked */
-                parent: string;
+                /** @description 上级单位代码，排名其下级（与 peersOf 二选一）· Parent unit code, whose units are ranked (this or peersOf) */
+                parent?: string;
+                /** @description 本单位代码：与其同级的单位一起排名（与 parent 二选一）；本单位看得到自己的数值，其他单位只有名次与是否第一方阵 · Own unit code: ranked among its peers (this or parent); units outside the caller's scope show only their rank and tier */
+                peersOf?: string;
                 /** @description 期次，如 2026-06、2026-Q2、2026-H1，默认最近已审核期次 · Period such as 2026-06, 2026-Q2 or 2026-H1, default the latest approved one */
                 period?: string;
                 /** @description 年度 · Year */

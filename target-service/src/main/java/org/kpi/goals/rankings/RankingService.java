@@ -61,6 +61,35 @@ public class RankingService {
         if (parent == null || !scope.covers(parentCode)) {
             throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
         }
+        return rank(indicatorCode, year, periodText, parent, level);
+    }
+
+    /**
+     * Where a unit the caller covers ranks among its peers (the other children of its parent), as
+     * rankings are published to those ranked: a peer outside the caller's scope shows only its
+     * name, rank and tier — no value, ratio, colour or target.
+     */
+    public RankingView rankPeers(String indicatorCode, int year, String periodText, String ownCode) {
+        OrgNode own = tree.node(ownCode).orElse(null);
+        if (own == null || !scope.covers(ownCode)) {
+            throw ProblemException.notFound("组织机构 " + ownCode + " 不存在或无权查看");
+        }
+        OrgNode parent = own.parentCode() == null ? null : tree.node(own.parentCode()).orElse(null);
+        if (parent == null) {
+            throw ProblemException.notFound("组织机构 " + ownCode + " 没有上级单位，无同级可比");
+        }
+        RankingView ranking = rank(indicatorCode, year, periodText, parent, null);
+        List<RankingView.Item> items = ranking.items().stream()
+                .map(item -> scope.covers(item.orgUnitCode()) ? item
+                        : new RankingView.Item(item.rank(), item.orgUnitCode(), item.orgUnitName(), null, null, null,
+                                null, item.firstTier()))
+                .toList();
+        return new RankingView(ranking.indicatorCode(), ranking.indicatorName(), ranking.unit(), ranking.year(),
+                ranking.period(), ranking.parent(), ranking.basis(), ranking.total(), items);
+    }
+
+    private RankingView rank(String indicatorCode, int year, String periodText, OrgNode parent, OrgUnitType level) {
+        String parentCode = parent.code();
         Indicator indicator = indicators.require(indicatorCode);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("indicator", indicatorCode);

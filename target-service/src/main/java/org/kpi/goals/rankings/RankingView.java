@@ -18,9 +18,15 @@ public record RankingView(String indicatorCode, String indicatorName, String uni
                           @Schema(nullable = true) String period,
                           String parent, String basis, int total, List<Item> items) {
 
-    /** One peer's place; rank, value, ratio and colour are null for a peer without an actual. */
+    /**
+     * One peer's place; rank, value, ratio and colour are null for a peer without an actual, and
+     * value, ratio, colour and target for a peer outside the caller's scope (peersOf).
+     */
     @Schema(name = "RankingEntry", description = "一个单位的名次 · One unit's place")
-    public record Item(@Schema(nullable = true) Integer rank, String orgUnitCode, String orgUnitName, long targetId,
+    public record Item(@Schema(nullable = true) Integer rank, String orgUnitCode, String orgUnitName,
+                       @Schema(nullable = true, description = "目标 ID；按 peersOf 排名时，范围外的单位为 null · "
+                               + "Target id; null for a peer outside the caller's scope (peersOf)")
+                       Long targetId,
                        @Schema(nullable = true) BigDecimal value,
                        @Schema(nullable = true) Double completionRatio,
                        @Schema(nullable = true, implementation = String.class, enumeration = {"BLUE", "YELLOW", "RED"},

@@ -16,6 +16,8 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -129,5 +131,65 @@ class RankingApiTest {
                 .then().statusCode(404);
         TestTokens.as("leader", f.city).get("/api/v1/rankings?indicator=" + projects + "&year=2026&parent=" + f.city + "&level=STREET")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void aDistrictSeesWhereItRanksAmongItsPeersButNotThePeersFigures() {
+        String projects = f.projects();
+        long a = f.target(projects, f.districtA, f.deptA1, "100");
+        long b = f.target(projects, f.districtB, f.deptB1, "50");
+        long c = f.target(projects, districtC, districtC + "-FGJ", "200");
+        f.approved(a, "2026-07", "40", f.deptA1, f.districtA);
+        f.approved(b, "2026-07", "45", f.deptB1, f.districtB);
+        f.approved(c, "2026-07", "100", districtC + "-FGJ", districtC);
+
+        TestTokens.as("leader", f.districtA)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&period=2026-07&peersOf=" + f.districtA)
+                .then().statusCode(200)
+                .body("parent", equalTo(f.city))
+                .body("total", equalTo(3))
+                .body("items.orgUnitCode", equalTo(List.of(f.districtB, districtC, f.districtA)))
+                .body("items.rank", equalTo(List.of(1, 2, 3)))
+                .body("items.firstTier", equalTo(List.of(true, false, false)))
+                // its own figures, and nothing but name, rank and tier of the others
+                .body("items[2].value", equalTo(40)).body("items[2].targetId", equalTo((int) a))
+                .body("items[2].colour", notNullValue())
+                .body("items[0].value", nullValue()).body("items[0].completionRatio", nullValue())
+                .body("items[0].colour", nullValue()).body("items[0].targetId", nullValue())
+                .body("items[1].value", nullValue()).body("items[1].targetId", nullValue());
+        // the city sees every figure, asked either way
+        TestTokens.as("leader", f.city)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&period=2026-07&peersOf=" + f.districtA)
+                .then().statusCode(200).body("items[0].value", equalTo(45)).body("items[0].targetId", equalTo((int) b));
+        TestTokens.as("supervisor", f.districtA)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&period=2026-07&peersOf=" + f.districtA)
+                .then().statusCode(200).body("items[0].value", nullValue()).body("items[2].value", equalTo(40));
+    }
+
+    @Test
+    void peersOfIsOnlyForOwnUnitsWithAParentAndNotWithParentOrLevel() {
+        String projects = f.projects();
+        TestTokens.as("leader", f.districtA)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.districtB)
+                .then().statusCode(404);
+        TestTokens.as("department", f.deptA1)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.districtA)
+                .then().statusCode(404);
+        TestTokens.as("department", f.deptA1)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.deptA1)
+                .then().statusCode(200).body("parent", equalTo(f.districtA));
+        TestTokens.as("leader", f.districtA)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.districtA + "&parent=" + f.districtA)
+                .then().statusCode(400).body("errors.field", hasItem("peersOf"));
+        TestTokens.as("leader", f.districtA)
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.districtA + "&level=DEPARTMENT")
+                .then().statusCode(400).body("errors.field", hasItem("level"));
+        TestTokens.as("leader", f.districtA).get("/api/v1/rankings?indicator=" + projects + "&year=2026")
+                .then().statusCode(400).body("errors.field", hasItem("parent"));
+        TestTokens.as("admin", f.city).get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.city)
+                .then().statusCode(404);
+        TestTokens.as("service", "SYSTEM")
+                .get("/api/v1/rankings?indicator=" + projects + "&year=2026&peersOf=" + f.districtA)
+                .then().statusCode(403);
     }
 }
