@@ -130,14 +130,19 @@ public class ApiProxy {
                 return context.sendRequest();
             }
             request.headers().remove(HttpHeaders.AUTHORIZATION);
-            // the session's token, renewed first when it is about to expire; the request waits for that
+            Optional<Sessions.Current> settled = sessions.withoutRenewal(session.getValue());
+            if (settled.isPresent()) {
+                return forward(context, request, settled.get());
+            }
+            // the session's token is about to expire: the request waits for its renewal
             return Future.fromCompletionStage(sessions.current(session.getValue()).subscribeAsCompletionStage(),
-                    Vertx.currentContext()).compose(current -> {
-                        current.accessToken().ifPresent(token ->
-                                request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token));
-                        current.setCookie().ifPresent(value -> context.set(SET_COOKIE, value));
-                        return context.sendRequest();
-                    });
+                    Vertx.currentContext()).compose(current -> forward(context, request, current));
+        }
+
+        private Future<ProxyResponse> forward(ProxyContext context, ProxyRequest request, Sessions.Current current) {
+            current.accessToken().ifPresent(token -> request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+            current.setCookie().ifPresent(value -> context.set(SET_COOKIE, value));
+            return context.sendRequest();
         }
 
         @Override

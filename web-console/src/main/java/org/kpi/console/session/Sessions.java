@@ -40,19 +40,11 @@ public class Sessions {
      * clears a cookie that no longer serves.
      */
     public Uni<Current> current(String cookieValue) {
-        Optional<SessionTokens> tokens = open(cookieValue);
-        if (tokens.isEmpty()) {
-            return Uni.createFrom().item(new Current(Optional.empty(), Optional.empty(),
-                    cookieValue == null || cookieValue.isEmpty() ? Optional.empty() : Optional.of(end())));
+        Optional<Current> settled = withoutRenewal(cookieValue);
+        if (settled.isPresent()) {
+            return Uni.createFrom().item(settled.get());
         }
-        SessionTokens session = tokens.get();
-        Optional<SessionClaims> claims = SessionClaims.of(session.accessToken(), clock.instant().plus(config.session().renewBefore()));
-        if (claims.isPresent() || session.refreshToken() == null) {
-            // valid for a while yet, or a demo session: as good as it gets
-            Optional<SessionClaims> valid = SessionClaims.of(session.accessToken(), clock.instant());
-            return Uni.createFrom().item(new Current(valid, valid.map(c -> session.accessToken()),
-                    valid.isPresent() ? Optional.empty() : Optional.of(end())));
-        }
+        SessionTokens session = open(cookieValue).orElseThrow();
         return renewal.renew(session.refreshToken())
                 .map(renewed -> SessionClaims.of(renewed.accessToken(), clock.instant())
                         .map(renewedClaims -> new Current(Optional.of(renewedClaims), Optional.of(renewed.accessToken()),
@@ -62,6 +54,28 @@ public class Sessions {
                     Log.debugf("the session could not be renewed: %s", failure.getMessage());
                     return new Current(Optional.empty(), Optional.empty(), Optional.of(end()));
                 });
+    }
+
+    /**
+     * The session of a request's cookie as it stands, when it needs no renewal (the common case,
+     * answered without waiting); empty when its access token is about to expire and a refresh
+     * token can renew it — then {@link #current(String)}.
+     */
+    public Optional<Current> withoutRenewal(String cookieValue) {
+        Optional<SessionTokens> tokens = open(cookieValue);
+        if (tokens.isEmpty()) {
+            return Optional.of(new Current(Optional.empty(), Optional.empty(),
+                    cookieValue == null || cookieValue.isEmpty() ? Optional.empty() : Optional.of(end())));
+        }
+        SessionTokens session = tokens.get();
+        if (session.refreshToken() != null
+                && SessionClaims.of(session.accessToken(), clock.instant().plus(config.session().renewBefore())).isEmpty()) {
+            return Optional.empty();
+        }
+        // valid for a while yet, or a demo session: as good as it gets
+        Optional<SessionClaims> valid = SessionClaims.of(session.accessToken(), clock.instant());
+        return Optional.of(new Current(valid, valid.map(c -> session.accessToken()),
+                valid.isPresent() ? Optional.empty() : Optional.of(end())));
     }
 
     /** The {@code Set-Cookie} value that starts a session with {@code tokens}. */
