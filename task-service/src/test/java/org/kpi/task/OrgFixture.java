@@ -72,6 +72,11 @@ public class OrgFixture {
                 + ",\"version\":0,\"createdAt\":\"" + now + "\",\"updatedAt\":\"" + now + "\"}");
     }
 
+    /** Publishes one org unit with a code of the caller's choosing (drain to apply it). */
+    public void unit(String code, String name, String type, String parent) {
+        publish(code, name, type, parent);
+    }
+
     /** Applies what was published on the stubbed feed. */
     public void drain() {
         consumer.drain("target");

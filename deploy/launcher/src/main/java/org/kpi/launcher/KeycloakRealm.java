@@ -18,8 +18,9 @@ import java.util.Map;
  * Writes the Keycloak realm of the platform, {@code deploy/keycloak/kpi-realm.json}
  * ({@code ./kpi realm}): the realm roles, the claims the services read ({@code groups},
  * {@code org}, {@code name}, audience {@code kpi-platform}), a bearer-only client per service,
- * the web console's public client (code flow with PKCE), the confidential client the services
- * read each other's feeds with (client credentials), and the demo users — the same role × org
+ * the web console's public client (code flow with PKCE), a public client for scripts (password
+ * grant), the confidential client the services read each other's feeds with (client
+ * credentials), and the demo users — the same role × org
  * unit identities the local demo sign-in offers, made from the demo org tree.
  *
  * <p>No secret is written: the demo users' password, the feed client's secret and the console's
@@ -32,6 +33,7 @@ final class KeycloakRealm {
     static final String AUDIENCE = "kpi-platform";
     static final String CONSOLE_CLIENT = "kpi-console";
     static final String FEED_CLIENT = "kpi-service";
+    static final String CLI_CLIENT = "kpi-cli";
     static final List<String> SERVICES = List.of("target-service", "task-service", "notify-service");
 
     /** The realm roles: the platform's roles, as the {@code groups} claim carries them. */
@@ -133,6 +135,14 @@ final class KeycloakRealm {
         console.putArray("defaultClientScopes").add("basic");
         console.putArray("optionalClientScopes");
         claimMappers(console.putArray("protocolMappers"), true);
+        // scripts and the keycloak tests: a person's token by the password grant (turn off where not wanted)
+        ObjectNode cli = clients.addObject().put("clientId", CLI_CLIENT).put("name", "命令行与脚本")
+                .put("enabled", true).put("publicClient", true).put("standardFlowEnabled", false)
+                .put("implicitFlowEnabled", false).put("directAccessGrantsEnabled", true)
+                .put("serviceAccountsEnabled", false);
+        cli.putArray("defaultClientScopes").add("basic");
+        cli.putArray("optionalClientScopes");
+        claimMappers(cli.putArray("protocolMappers"), true);
         ObjectNode feeds = clients.addObject().put("clientId", FEED_CLIENT).put("name", "服务间调用")
                 .put("enabled", true).put("publicClient", false).put("clientAuthenticatorType", "client-secret")
                 .put("secret", "${KPI_SERVICE_CLIENT_SECRET}").put("standardFlowEnabled", false)

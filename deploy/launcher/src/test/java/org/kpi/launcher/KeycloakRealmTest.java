@@ -59,6 +59,9 @@ class KeycloakRealmTest {
         for (String service : KeycloakRealm.SERVICES) {
             assertTrue(client(json, service).get("bearerOnly").asBoolean(), service);
         }
+        JsonNode cli = client(json, "kpi-cli");
+        assertTrue(cli.get("directAccessGrantsEnabled").asBoolean());
+        assertFalse(cli.get("standardFlowEnabled").asBoolean());
         JsonNode feeds = client(json, "kpi-service");
         assertTrue(feeds.get("serviceAccountsEnabled").asBoolean());
         assertEquals("${KPI_SERVICE_CLIENT_SECRET}", feeds.get("secret").asText());

@@ -1,5 +1,7 @@
 package org.kpi.common.events;
 
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,15 +15,17 @@ import java.util.Set;
 
 /**
  * The bearer token this service sends when it calls another service (e.g. to read a feed),
- * minted here with the key at {@code smallrye.jwt.sign.key.location} and renewed a minute before
- * it expires, so a feed never stops on an expired token. There is deliberately no fixed token
- * from configuration: it could not be renewed.
+ * minted here with the key at {@code smallrye.jwt.sign.key.location} — or, where an identity
+ * provider issues it ({@code quarkus.oidc-client.client-enabled}), obtained by the client-credentials
+ * grant — and renewed a minute before it expires, so a feed never stops on an expired token.
+ * There is deliberately no fixed token from configuration: it could not be renewed.
  */
 @ApplicationScoped
 public class ServiceTokens {
 
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(10);
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -31,6 +35,12 @@ public class ServiceTokens {
 
     @ConfigProperty(name = "mp.jwt.verify.audiences")
     Set<String> audiences;
+
+    @ConfigProperty(name = "quarkus.oidc-client.client-enabled")
+    boolean fromProvider;
+
+    @Inject
+    OidcClients providers;
 
     @Inject
     Clock clock;
@@ -42,7 +52,11 @@ public class ServiceTokens {
     public synchronized String bearer() {
         Instant now = clock.instant();
         if (minted == null || !now.isBefore(mintedExpiry.minus(RENEW_BEFORE))) {
-            mint(now);
+            if (fromProvider) {
+                obtain(now);
+            } else {
+                mint(now);
+            }
         }
         return minted;
     }
@@ -55,6 +69,14 @@ public class ServiceTokens {
     /** When the current token expires ({@link Instant#EPOCH} before the first). */
     public synchronized Instant expiry() {
         return mintedExpiry;
+    }
+
+    /** A token from the identity provider by the client-credentials grant; it says how long it lives. */
+    private void obtain(Instant now) {
+        Tokens tokens = providers.getClient().getTokens().await().atMost(PROVIDER_TIMEOUT);
+        Long expiresIn = tokens.get("expires_in") == null ? null : Long.valueOf(tokens.get("expires_in"));
+        minted = tokens.getAccessToken();
+        mintedExpiry = now.plus(expiresIn == null ? LIFETIME : Duration.ofSeconds(expiresIn));
     }
 
     private void mint(Instant now) {

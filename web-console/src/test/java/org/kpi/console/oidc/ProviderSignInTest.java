@@ -2,6 +2,7 @@ package org.kpi.console.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kpi.console.FakeServices;
 import org.kpi.console.session.SessionCookie;
+import org.kpi.testing.keycloak.KeycloakServer;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -35,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("keycloak")
 @QuarkusTest
 @WithTestResource(FakeServices.class)
-@WithTestResource(KeycloakServer.class)
+@WithTestResource(value = KeycloakServer.class, initArgs = @ResourceArg(name = "for", value = "console"))
 @TestProfile(ProviderSignInTest.Production.class)
 class ProviderSignInTest {
 

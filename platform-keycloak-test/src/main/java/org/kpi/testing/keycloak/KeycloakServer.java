@@ -1,4 +1,4 @@
-package org.kpi.console.oidc;
+package org.kpi.testing.keycloak;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -26,7 +26,11 @@ import java.util.stream.Stream;
  * Central (unpacked by the profile, {@code kpi.keycloak.home}), run in development mode on an
  * in-memory database with a Java 21 or newer, importing the platform's realm
  * ({@code deploy/keycloak/kpi-realm.json}) with a fresh demo password and feed-client secret.
- * The console under test gets a fixed port, so that the realm's redirect address names it.
+ *
+ * <p>Init argument {@code for}: {@code console} gives the console under test a fixed port (the
+ * realm's redirect address names it) and its provider sign-in; {@code service} (the default)
+ * points a service's token verification at the realm's JWKS and its feed client at the realm's
+ * client-credentials grant.
  */
 public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
 
@@ -40,6 +44,12 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
     private static int consolePort;
 
     private Process process;
+    private String purpose = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        purpose = initArgs.getOrDefault("for", "service");
+    }
 
     /** The realm's address, e.g. {@code http://localhost:41234/realms/kpi}. */
     public static String realmUrl() {
@@ -60,7 +70,8 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
                         + ": run the keycloak profile (./mvnw -Pkeycloak …)");
             }
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(Path.of("../deploy/keycloak/kpi-realm.json"), imports.resolve("kpi-realm.json"),
+            Files.copy(Path.of(System.getProperty("kpi.keycloak.realm-file", "../deploy/keycloak/kpi-realm.json")),
+                    imports.resolve("kpi-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             int port = freePort();
             consolePort = freePort();
@@ -68,7 +79,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--import-realm", "--http-port=" + port, "--db=dev-mem", "--cache=local")
                     .redirectErrorStream(true)
-                    .redirectOutput(Path.of("target/keycloak.log").toFile());
+                    .redirectOutput(Path.of("target/keycloak-" + purpose + ".log").toFile());
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", java21().toString());
             env.put("KPI_DEMO_PASSWORD", PASSWORD);
@@ -79,8 +90,16 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             realmUrl = "http://localhost:" + port + "/realms/kpi";
             awaitRealm();
             Map<String, String> config = new HashMap<>();
-            config.put("quarkus.http.test-port", Integer.toString(consolePort));
-            config.put("quarkus.oidc.auth-server-url", realmUrl);
+            if (purpose.equals("console")) {
+                config.put("quarkus.http.test-port", Integer.toString(consolePort));
+                config.put("quarkus.oidc.auth-server-url", realmUrl);
+            } else {
+                config.put("mp.jwt.verify.publickey.location", realmUrl + "/protocol/openid-connect/certs");
+                config.put("mp.jwt.verify.issuer", realmUrl);
+                config.put("quarkus.oidc-client.client-enabled", "true");
+                config.put("quarkus.oidc-client.auth-server-url", realmUrl);
+                config.put("quarkus.oidc-client.credentials.secret", SERVICE_SECRET);
+            }
             return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -100,12 +119,35 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The token response of the realm's password grant for a demo user (through the {@code kpi-cli} client). */
+    public static String passwordGrant(String username) {
+        return post("/protocol/openid-connect/token", "grant_type=password&client_id=kpi-cli&scope=openid&username="
+                + username + "&password=" + PASSWORD);
+    }
+
+    private static String post(String path, String form) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realmUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitRealm() {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped while starting; see target/keycloak.log");
+                throw new IllegalStateException("Keycloak stopped while starting; see target/keycloak-" + purpose + ".log");
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
