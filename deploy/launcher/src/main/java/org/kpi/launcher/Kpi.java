@@ -17,6 +17,7 @@ import java.util.Map;
  *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
  *   ./kpi mail [--last N]
  *   ./kpi realm [--out FILE]
+ *   ./kpi manifests [--out DIR]
  *   ./kpi bench [--seconds S] [--warm-up S] [--connections N] [--writers N] [--pg-port PORT] [--profile]
  * </pre>
  */
@@ -61,6 +62,7 @@ public final class Kpi {
                 case "token" -> token(layout, options);
                 case "mail" -> mail(layout, options);
                 case "realm" -> realm(layout, options);
+                case "manifests" -> manifests(layout, options);
                 case "bench" -> bench(layout, pgPort, options, flags.contains("profile"));
                 default -> {
                     usage();
@@ -115,6 +117,14 @@ public final class Kpi {
         return 0;
     }
 
+    /** Writes the Kubernetes manifests, by default into {@code deploy/k8s/}; the applications must be packaged. */
+    private static int manifests(Layout layout, Map<String, String> options) throws Exception {
+        Path out = Path.of(options.getOrDefault("out", layout.root().resolve(Manifests.DIRECTORY).toString()));
+        new Manifests(layout.root()).write(out);
+        System.out.println("已写入 Kubernetes 清单：" + out);
+        return 0;
+    }
+
     /** Runs the benchmark on a data folder of its own ({@code <data>/bench}), never on the demo's data. */
     private static int bench(Layout layout, int pgPort, Map<String, String> options, boolean profile) throws Exception {
         Duration measure = Duration.ofSeconds(positive(options, "seconds", 15));
@@ -147,6 +157,7 @@ public final class Kpi {
                   ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）
                   ./kpi mail [--last N]                              查看本地邮箱收到的最近 N 封邮件（默认 10）
                   ./kpi realm [--out FILE]                           生成 Keycloak 域配置（默认写入 deploy/keycloak/kpi-realm.json）
+                  ./kpi manifests [--out DIR]                        生成 Kubernetes 清单（默认写入 deploy/k8s/；先 ./mvnw -DskipTests package）
                   ./kpi bench [--seconds S] [--connections N]        基准测试：在独立数据目录启动平台，测数据库上限、API 吞吐与延迟、启动时间和内存
                 角色：leader, supervisor, department, admin, service""");
     }

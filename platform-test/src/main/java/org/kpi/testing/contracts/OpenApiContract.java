@@ -226,15 +226,69 @@ public abstract class OpenApiContract {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * The committed Kubernetes ingress ({@code deploy/k8s/ingress.yml}) sends every public
+     * operation of this document to this service by exactly one path rule (the console's catch-all
+     * {@code /} aside), and where the rule rewrites the path, to the path the service serves.
+     */
+    @Test
+    public void everyPublicOperationIsRoutedOnceByTheIngressToThisService() throws IOException {
+        Matcher named = Pattern.compile("[a-z]+-service").matcher(document.path("info").path("title").asText());
+        assertTrue(named.find(), "the title names the service");
+        String service = named.group();
+        JsonNode table = new ObjectMapper().readTree(routingTable().toFile());
+        List<IngressRule> rules = IngressRule.read(deployFile("k8s/ingress.yml"));
+        List<String> problems = new ArrayList<>();
+        document.path("paths").fieldNames().forEachRemaining(servicePath -> {
+            boolean internal = servicePath.equals("/api/v1/events") || servicePath.startsWith("/api/v1/feeds/");
+            boolean replica = servicePath.startsWith("/api/v1/org-units") && !service.equals("target-service");
+            String concrete = servicePath.replaceAll("\\{[^}]+}", "42");
+            List<String> publicPaths = new ArrayList<>();
+            table.path("routes").forEach(route -> {
+                String prefix = route.path("prefix").asText();
+                String served = route.path("rewrite").asText(prefix);
+                if (route.path("service").asText().equals(service)
+                        && (concrete.equals(served) || concrete.startsWith(served + "/"))) {
+                    publicPaths.add(prefix + concrete.substring(served.length()));
+                }
+            });
+            if (internal || replica) {
+                rules.stream().filter(rule -> !rule.path().equals("/") && rule.matches(concrete)
+                                && rule.service().equals(service))
+                        .forEach(rule -> problems.add(servicePath + " is internal or a replica but the ingress routes it: " + rule));
+                return;
+            }
+            if (publicPaths.isEmpty()) {
+                problems.add(servicePath + " has no public path in the routing table");
+            }
+            for (String publicPath : publicPaths) {
+                List<IngressRule> matching = rules.stream()
+                        .filter(rule -> !rule.path().equals("/") && rule.matches(publicPath)).toList();
+                if (matching.size() != 1 || !matching.get(0).service().equals(service)) {
+                    problems.add(publicPath + " needs exactly one ingress rule to " + service + ", has " + matching);
+                } else if (!matching.get(0).rewrite(publicPath).equals(concrete)) {
+                    problems.add(publicPath + " reaches " + service + " as " + matching.get(0).rewrite(publicPath)
+                            + ", not " + concrete);
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     /** {@code deploy/routes.json}, found from the module's folder upwards. */
     private static Path routingTable() {
+        return deployFile("routes.json");
+    }
+
+    /** A file under {@code deploy/}, found from the module's folder upwards. */
+    private static Path deployFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path table = dir.resolve("deploy").resolve("routes.json");
-            if (Files.isRegularFile(table)) {
-                return table;
+            Path file = dir.resolve("deploy").resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
             }
         }
-        throw new IllegalStateException("deploy/routes.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("deploy/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     private void operations(BiConsumer<String, JsonNode> check) {
