@@ -308,7 +308,10 @@ final class Platform {
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
-        env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
+        if (service != Service.TARGET) {
+            // the org tree and targets come from target-service's feed; target-service reads no feed
+            env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
+        }
         if (service == Service.NOTIFY) {
             env.putAll(notifyEnvironment(mailbox.port()));
         }

@@ -108,6 +108,30 @@ class ManifestsTest {
     }
 
     @Test
+    void labelsAnnotationsSettingsAndVariablesAreWrittenAsStringsAsKubernetesRequires() throws IOException {
+        try (Stream<Path> files = Files.list(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
+                    for (JsonNode document : YAML.readValues(parser, JsonNode.class).readAll()) {
+                        List<JsonNode> strings = new ArrayList<>();
+                        document.findValues("annotations").forEach(map -> map.forEach(strings::add));
+                        document.findValues("labels").forEach(map -> map.forEach(strings::add));
+                        document.path("data").forEach(strings::add);
+                        document.findValues("env").forEach(list -> list.forEach(env -> {
+                            if (env.has("value")) {
+                                strings.add(env.get("value"));
+                            }
+                        }));
+                        for (JsonNode value : strings) {
+                            assertTrue(value.isTextual(), file.getFileName() + ": " + value + " must be a string");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void everyApplicationHasAnAutoscalerADisruptionBudgetANetworkPolicyAndAService() {
         Set<String> apps = Manifests.APPS.keySet();
         assertEquals(apps, names(HorizontalPodAutoscaler.class));

@@ -61,7 +61,7 @@ public class RankingService {
         if (parent == null || !scope.covers(parentCode)) {
             throw ProblemException.notFound("组织机构 " + parentCode + " 不存在或无权查看");
         }
-        return rank(indicatorCode, year, periodText, parent, level);
+        return rank(indicatorCode, year, periodText, parent, level, null);
     }
 
     /**
@@ -78,7 +78,8 @@ public class RankingService {
         if (parent == null) {
             throw ProblemException.notFound("组织机构 " + ownCode + " 没有上级单位，无同级可比");
         }
-        RankingView ranking = rank(indicatorCode, year, periodText, parent, null);
+        // peers are units of its own kind: a district among districts, not the city's own departments
+        RankingView ranking = rank(indicatorCode, year, periodText, parent, null, own.type());
         List<RankingView.Item> items = ranking.items().stream()
                 .map(item -> scope.covers(item.orgUnitCode()) ? item
                         : new RankingView.Item(item.rank(), item.orgUnitCode(), item.orgUnitName(), null, null, null,
@@ -88,7 +89,8 @@ public class RankingService {
                 ranking.period(), ranking.parent(), ranking.basis(), ranking.total(), items);
     }
 
-    private RankingView rank(String indicatorCode, int year, String periodText, OrgNode parent, OrgUnitType level) {
+    private RankingView rank(String indicatorCode, int year, String periodText, OrgNode parent, OrgUnitType level,
+                             OrgUnitType peerType) {
         String parentCode = parent.code();
         Indicator indicator = indicators.require(indicatorCode);
         Map<String, Object> parameters = new HashMap<>();
@@ -96,6 +98,10 @@ public class RankingService {
         parameters.put("year", (short) year);
         parameters.put("parent", parentCode);
         String peers = "u.parent_code = :parent";
+        if (peerType != null) {
+            peers += " and u.type = :peerType";
+            parameters.put("peerType", peerType.name());
+        }
         if (level != null) {
             peers = ScopePredicate.pathWithin("u.path", parent.path(), "subtree").addTo(parameters)
                     + " and u.type = :level and u.code <> :parent";

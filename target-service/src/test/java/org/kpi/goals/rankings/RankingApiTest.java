@@ -142,6 +142,11 @@ class RankingApiTest {
         f.approved(a, "2026-07", "40", f.deptA1, f.districtA);
         f.approved(b, "2026-07", "45", f.deptB1, f.districtB);
         f.approved(c, "2026-07", "100", districtC + "-FGJ", districtC);
+        // a department of the city itself with a target on the same indicator is no peer of a district
+        String cityDept = f.city + "-FGW";
+        Fixture.org(cityDept, "市发改委", "DEPARTMENT", f.city);
+        long own = f.target(projects, cityDept, cityDept, "10");
+        f.approved(own, "2026-07", "9", cityDept, f.city);
 
         TestTokens.as("leader", f.districtA)
                 .get("/api/v1/rankings?indicator=" + projects + "&year=2026&period=2026-07&peersOf=" + f.districtA)

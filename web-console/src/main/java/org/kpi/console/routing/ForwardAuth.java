@@ -37,7 +37,7 @@ public class ForwardAuth {
     Sessions sessions;
 
     void register(@Observes ManagementInterface management) {
-        management.router().get(PATH).handler(this::handle);
+        management.router().route(PATH).handler(this::handle);
     }
 
     void handle(RoutingContext context) {
@@ -72,7 +72,10 @@ public class ForwardAuth {
         context.response().setStatusCode(200).end();
     }
 
-    /** Whether the original request came from a page of the address it was sent to. */
+    /**
+     * Whether the original request came from a page of the host it was sent to. Only the host and
+     * port are compared: TLS may end before the ingress, which then names the scheme http.
+     */
     private static boolean sameOrigin(HttpServerRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String original = request.getHeader("X-Original-URL");
@@ -80,8 +83,9 @@ public class ForwardAuth {
             return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
         }
         try {
-            URI url = URI.create(original == null ? "" : original);
-            return url.getHost() != null && origin.equals(url.getScheme() + "://" + url.getRawAuthority());
+            String target = URI.create(original == null ? "" : original).getRawAuthority();
+            String from = URI.create(origin).getRawAuthority();
+            return target != null && target.equals(from);
         } catch (IllegalArgumentException e) {
             return false;
         }

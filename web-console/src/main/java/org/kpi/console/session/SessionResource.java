@@ -82,7 +82,13 @@ public class SessionResource {
         if (claims.isEmpty() || claims.get().role() == null) {
             return RestResponse.ResponseBuilder.<Void>seeOther(URI.create("/login?denied=1")).build();
         }
-        return RestResponse.ResponseBuilder.<Void>seeOther(URI.create(localPath(back)))
+        URI page;
+        try {
+            page = URI.create(localPath(back));
+        } catch (IllegalArgumentException e) {
+            page = URI.create("/");
+        }
+        return RestResponse.ResponseBuilder.<Void>seeOther(page)
                 .header(HttpHeaders.SET_COOKIE, sessions.start(tokens)).build();
     }
 

@@ -3,6 +3,7 @@ package org.kpi.console.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,13 @@ public class Sessions {
                         .orElseGet(() -> new Current(Optional.empty(), Optional.empty(), Optional.of(end()))))
                 .onFailure().recoverWithItem(failure -> {
                     Log.debugf("the session could not be renewed: %s", failure.getMessage());
-                    return new Current(Optional.empty(), Optional.empty(), Optional.of(end()));
+                    Optional<SessionClaims> still = SessionClaims.of(session.accessToken(), clock.instant());
+                    if (refused(failure) || still.isEmpty()) {
+                        // the provider ended the session (signed out, timed out, revoked), or the token is spent
+                        return new Current(Optional.empty(), Optional.empty(), Optional.of(end()));
+                    }
+                    // the provider could not be reached: the token serves while valid, the next request tries again
+                    return new Current(still, Optional.of(session.accessToken()), Optional.empty());
                 });
     }
 
@@ -76,6 +83,15 @@ public class Sessions {
         Optional<SessionClaims> valid = SessionClaims.of(session.accessToken(), clock.instant());
         return Optional.of(new Current(valid, valid.map(c -> session.accessToken()),
                 valid.isPresent() ? Optional.empty() : Optional.of(end())));
+    }
+
+    /**
+     * Whether the provider answered the renewal with a refusal (400 {@code invalid_grant}, 401)
+     * rather than failing to answer; the Quarkus OIDC client names the status in its message.
+     */
+    static boolean refused(Throwable failure) {
+        String message = failure instanceof OidcClientException ? failure.getMessage() : null;
+        return message != null && (message.contains("status: 400") || message.contains("status: 401"));
     }
 
     /** The {@code Set-Cookie} value that starts a session with {@code tokens}. */
