@@ -86,12 +86,16 @@ public class Sessions {
     }
 
     /**
-     * Whether the provider answered the renewal with a refusal (400 {@code invalid_grant}, 401)
-     * rather than failing to answer; the Quarkus OIDC client names the status in its message.
+     * Whether the provider answered the renewal with a refusal (OAuth error {@code invalid_grant},
+     * {@code invalid_client}, {@code unauthorized_client}, or a 400/401 status) rather than failing
+     * to answer. The Quarkus OIDC client's exception carries the provider's error body or names the
+     * status in its message.
      */
     static boolean refused(Throwable failure) {
         String message = failure instanceof OidcClientException ? failure.getMessage() : null;
-        return message != null && (message.contains("status: 400") || message.contains("status: 401"));
+        return message != null && (message.contains("invalid_grant") || message.contains("invalid_client")
+                || message.contains("unauthorized_client") || message.contains("status: 400")
+                || message.contains("status: 401"));
     }
 
     /** The {@code Set-Cookie} value that starts a session with {@code tokens}. */
