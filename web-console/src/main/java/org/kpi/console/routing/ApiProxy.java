@@ -31,7 +31,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The single entry point: forwards {@code /api/**} to the service the {@link RoutingTable} names,
@@ -45,7 +44,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiProxy {
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ROUTE = "kpi.route";
     private static final String SET_COOKIE = "kpi.set-cookie";
 
@@ -88,22 +86,13 @@ public class ApiProxy {
                 return;
             }
             Cookie session = request.getCookie(SessionCookie.NAME);
-            if (session != null && !SAFE_METHODS.contains(request.method().name()) && !sameOrigin(request)) {
-                problem(context, 403, "请求来源不符", "带登录会话的修改请求只能来自控制台本身的页面");
+            if (session != null && !RequestOrigin.SAFE_METHODS.contains(request.method().name())
+                    && !RequestOrigin.fromHost(request, request.getHeader(HttpHeaders.HOST))) {
+                RequestOrigin.refuse(context);
                 return;
             }
             proxy.handle(request);
         });
-    }
-
-    /** Whether an unsafe request with the session cookie came from a page of this origin. */
-    private static boolean sameOrigin(HttpServerRequest request) {
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin == null) {
-            return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
-        }
-        String host = request.getHeader(HttpHeaders.HOST);
-        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private static void problem(RoutingContext context, int status, String title, String detail) {

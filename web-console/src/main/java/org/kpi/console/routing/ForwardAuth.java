@@ -4,7 +4,6 @@ import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +13,6 @@ import org.kpi.console.session.Sessions;
 
 import java.net.URI;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The console's session for the Kubernetes ingress, which sends the API paths straight to the
@@ -31,8 +29,6 @@ public class ForwardAuth {
     /** The path on the management interface the ingress calls. */
     public static final String PATH = "/auth/forward";
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
     @Inject
     Sessions sessions;
 
@@ -48,10 +44,8 @@ public class ForwardAuth {
             return;
         }
         String method = Optional.ofNullable(request.getHeader("X-Original-Method")).orElse("GET");
-        if (!SAFE_METHODS.contains(method) && !sameOrigin(request)) {
-            context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(new JsonObject().put("type", "about:blank").put("title", "请求来源不符").put("status", 403)
-                            .put("detail", "带登录会话的修改请求只能来自控制台本身的页面").encode());
+        if (!RequestOrigin.SAFE_METHODS.contains(method) && !RequestOrigin.fromHost(request, originalHost(request))) {
+            RequestOrigin.refuse(context);
             return;
         }
         Optional<Sessions.Current> settled = sessions.withoutRenewal(session.getValue());
@@ -72,22 +66,13 @@ public class ForwardAuth {
         context.response().setStatusCode(200).end();
     }
 
-    /**
-     * Whether the original request came from a page of the host it was sent to. Only the host and
-     * port are compared: TLS may end before the ingress, which then names the scheme http.
-     */
-    private static boolean sameOrigin(HttpServerRequest request) {
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String original = request.getHeader("X-Original-URL");
-        if (origin == null) {
-            return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
-        }
+    /** The host and port the browser sent the original request to, as the ingress reports it. */
+    private static String originalHost(HttpServerRequest request) {
         try {
-            String target = URI.create(original == null ? "" : original).getRawAuthority();
-            String from = URI.create(origin).getRawAuthority();
-            return target != null && target.equals(from);
+            String original = request.getHeader("X-Original-URL");
+            return original == null ? null : URI.create(original).getRawAuthority();
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 }
