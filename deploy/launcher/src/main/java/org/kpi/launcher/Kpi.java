@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * {@code ./kpi} — runs the whole platform locally on embedded PostgreSQL.
  * <pre>
- *   ./kpi up [--detach] [--data DIR] [--pg-port PORT]
+ *   ./kpi up [--detach] [--data DIR] [--pg-port PORT] [--replicas N]
  *   ./kpi down
  *   ./kpi status
  *   ./kpi token --role ROLE --org CODE [--ttl MINUTES] [--sub NAME]
@@ -54,7 +54,7 @@ public final class Kpi {
         int pgPort = Integer.parseInt(options.getOrDefault("pg-port", System.getenv().getOrDefault("KPI_PG_PORT", "5439")));
         try {
             int code = switch (args[0]) {
-                case "up" -> new Platform(layout, pgPort).up(flags.contains("detach"));
+                case "up" -> up(layout, pgPort, options, flags.contains("detach"));
                 case "down" -> new Platform(layout, pgPort).down();
                 case "status" -> new Platform(layout, pgPort).status();
                 // for the kpi script: whether services of this data folder run (their build must not be replaced)
@@ -76,6 +76,13 @@ public final class Kpi {
             System.err.println("出错了：" + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** Starts the platform; {@code --replicas N} runs N copies of each service on one database (1 to 3). */
+    private static int up(Layout layout, int pgPort, Map<String, String> options, boolean detach) throws Exception {
+        Platform platform = new Platform(layout, pgPort);
+        platform.replicas((int) positive(options, "replicas", 1));
+        return platform.up(detach);
     }
 
     private static int token(Layout layout, Map<String, String> options) throws Exception {
@@ -152,6 +159,7 @@ public final class Kpi {
         System.out.println("""
                 用法：
                   ./kpi up [--detach] [--data DIR] [--pg-port PORT]  启动全部服务（嵌入式 PostgreSQL + 演示数据）
+                      [--replicas N]                                 每个服务运行 N 个副本（1–3，共用同一数据库；第 2 个在端口 +100）
                   ./kpi down                                         停止全部服务（数据保留）
                   ./kpi status                                       查看运行状态
                   ./kpi token --role ROLE --org CODE [--ttl MINUTES]  签发访问令牌（无需服务运行）

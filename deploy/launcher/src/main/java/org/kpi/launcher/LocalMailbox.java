@@ -1,6 +1,7 @@
 package org.kpi.launcher;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -26,8 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,7 +53,8 @@ final class LocalMailbox implements AutoCloseable {
     private final GreenMail greenMail;
     private final Path folder;
     private final Thread keeper;
-    private int saved;
+    /** The messages saved so far, by identity: GreenMail lists what it received mailbox by mailbox, not in arrival order. */
+    private final Set<StoredMessage> saved = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean closed;
 
     private LocalMailbox(GreenMail greenMail, Path folder) {
@@ -73,19 +80,26 @@ final class LocalMailbox implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    /** Saves what arrived since the last call; returns how many messages it saved. */
+    /**
+     * Saves what arrived since the last call, each message once, oldest first; returns how many
+     * messages it saved.
+     */
     synchronized int save() throws IOException, MessagingException {
-        MimeMessage[] received = greenMail.getReceivedMessages();
-        int count = 0;
-        while (saved < received.length) {
-            Path file = folder.resolve(String.format("%d-%04d.eml", System.currentTimeMillis(), saved));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                received[saved].writeTo(out);
+        List<StoredMessage> fresh = new ArrayList<>();
+        for (StoredMessage message : greenMail.getManagers().getImapHostManager().getAllMessages()) {
+            if (!saved.contains(message)) {
+                fresh.add(message);
             }
-            saved++;
-            count++;
         }
-        return count;
+        fresh.sort(Comparator.comparing(StoredMessage::getReceivedDate));
+        for (StoredMessage message : fresh) {
+            Path file = folder.resolve(String.format("%d-%04d.eml", System.currentTimeMillis(), saved.size()));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                message.getMimeMessage().writeTo(out);
+            }
+            saved.add(message);
+        }
+        return fresh.size();
     }
 
     private void keep() {

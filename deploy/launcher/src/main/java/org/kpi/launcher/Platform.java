@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts, watches and stops the local platform: one embedded PostgreSQL, a local mailbox (SMTP)
- * for the mail notify-service sends, and the three services.
+ * for the mail notify-service sends, the three services — one copy of each, or several on the
+ * same database ({@code --replicas}, see {@link Instance}) — and the web console when it is built.
  */
 final class Platform {
 
@@ -64,7 +66,11 @@ final class Platform {
     private final Layout layout;
     private final int pgPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<Service, Process> running = new EnumMap<>(Service.class);
+    private final Map<Instance, Process> running = new LinkedHashMap<>();
+    /** How many copies of each service {@link #startAll()} starts; the console runs once, routing to the first ones. */
+    private int replicas = 1;
+    /** Settings every service gets besides the launcher's own (the replica test shortens the job intervals). */
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private LocalMailbox mailbox;
     private volatile boolean stopping;
@@ -108,7 +114,8 @@ final class Platform {
             command.add("/usr/bin/setsid");
         }
         command.addAll(List.of(java, "-Dkpi.root=" + layout.root(), "-cp", System.getProperty("java.class.path"),
-                Kpi.class.getName(), "up", "--data", layout.data().toString(), "--pg-port", Integer.toString(pgPort)));
+                Kpi.class.getName(), "up", "--data", layout.data().toString(), "--pg-port", Integer.toString(pgPort),
+                "--replicas", Integer.toString(replicas)));
         Process child = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logs().resolve("launcher.log").toFile()))
                 .redirectErrorStream(true)
@@ -165,6 +172,8 @@ final class Platform {
      * Returns how long the services took to become ready.
      */
     Startup startAll() throws Exception {
+        Files.createDirectories(layout.logs());
+        Files.createDirectories(layout.pids());
         checkPortsFree();
         KeyPairFiles keys = new KeyPairFiles(layout.data());
         keys.ensure();
@@ -172,11 +181,13 @@ final class Platform {
         mailbox = LocalMailbox.start(layout.mail(), LocalMailbox.PREFERRED_PORT);
         System.out.println("启动本地邮箱（SMTP 127.0.0.1:" + mailbox.port() + "，邮件保存在 " + layout.mail() + "）…");
         long started = System.nanoTime();
-        for (Service service : Service.APIS) {
-            start(service, keys);
+        for (int number = 1; number <= replicas; number++) {
+            for (Service service : Service.APIS) {
+                start(new Instance(service, number), keys);
+            }
         }
         if (withConsole) {
-            start(Service.CONSOLE, keys);
+            start(Instance.first(Service.CONSOLE), keys);
         }
         Map<Service, Duration> ready = awaitReady(started);
         Startup startup = new Startup(ready, Duration.ofNanos(System.nanoTime() - started));
@@ -188,17 +199,17 @@ final class Platform {
         return startup;
     }
 
-    /** How long each service took from its start to its first ready answer, and all of them together. */
+    /** How long each service's first copy took from its start to its first ready answer, and all copies together. */
     record Startup(Map<Service, Duration> ready, Duration allReady) {
     }
 
     /** Blocks while every service runs; if one dies, reports it and shuts everything down. */
     private void watch() throws InterruptedException {
         while (!stopping) {
-            for (Map.Entry<Service, Process> entry : Map.copyOf(running).entrySet()) {
+            for (Map.Entry<Instance, Process> entry : Map.copyOf(running).entrySet()) {
                 if (!entry.getValue().isAlive() && !stopping) {
-                    System.err.println(entry.getKey().module + " 意外退出（退出码 " + entry.getValue().exitValue()
-                            + "），日志：" + layout.logs().resolve(entry.getKey().module + ".log"));
+                    System.err.println(entry.getKey().name() + " 意外退出（退出码 " + entry.getValue().exitValue()
+                            + "），日志：" + log(entry.getKey()));
                     System.exit(1);
                 }
             }
@@ -211,9 +222,11 @@ final class Platform {
         if (!portFree(pgPort)) {
             taken.add(pgPort + "（PostgreSQL，可用 --pg-port 另选）");
         }
-        for (Service service : Service.values()) {
-            if ((service != Service.CONSOLE || withConsole) && !portFree(service.port)) {
-                taken.add(service.port + "（" + service.module + "）");
+        for (Instance instance : instances()) {
+            for (int port : new int[]{instance.port(), instance.managementPort()}) {
+                if (!portFree(port)) {
+                    taken.add(port + "（" + instance.name() + "）");
+                }
             }
         }
         if (!taken.isEmpty()) {
@@ -261,12 +274,33 @@ final class Platform {
         }
     }
 
-    private void start(Service service, KeyPairFiles keys) throws IOException {
-        Process process = launch(service, keys, service.port, service.managementPort,
-                layout.logs().resolve(service.module + ".log"));
-        running.put(service, process);
-        Files.writeString(layout.pids().resolve(service.module + ".pid"), Long.toString(process.pid()));
-        System.out.println("启动 " + service.module + "（" + service.title + "，端口 " + service.port + "）…");
+    /** Every copy of every service this platform starts, in start order. */
+    List<Instance> instances() {
+        List<Instance> all = new ArrayList<>();
+        for (int number = 1; number <= replicas; number++) {
+            for (Service service : Service.APIS) {
+                all.add(new Instance(service, number));
+            }
+        }
+        if (withConsole) {
+            all.add(Instance.first(Service.CONSOLE));
+        }
+        return all;
+    }
+
+    private void start(Instance instance, KeyPairFiles keys) throws IOException {
+        Process process = launch(instance.service(), keys, instance.port(), instance.managementPort(), log(instance));
+        running.put(instance, process);
+        Files.writeString(pidFile(instance), Long.toString(process.pid()));
+        System.out.println("启动 " + instance.name() + "（" + instance.service().title + "，端口 " + instance.port() + "）…");
+    }
+
+    private Path log(Instance instance) {
+        return layout.logs().resolve(instance.name() + ".log");
+    }
+
+    private Path pidFile(Instance instance) {
+        return layout.pids().resolve(instance.name() + ".pid");
     }
 
     /** Starts one instance of {@code service} on the given ports against this platform's database. */
@@ -315,6 +349,7 @@ final class Platform {
         if (service == Service.NOTIFY) {
             env.putAll(notifyEnvironment(mailbox.port()));
         }
+        env.putAll(extraEnvironment);
         return builder.start();
     }
 
@@ -364,9 +399,33 @@ final class Platform {
         return custom == null || custom.isBlank() ? Optional.empty() : Optional.of(List.of(custom.trim().split("\\s+")));
     }
 
-    /** The services as they run, for the benchmark to read their CPU time and memory. */
+    /** The first copy of each service as it runs, for the benchmark to read their CPU time and memory. */
     Map<Service, Process> processes() {
+        Map<Service, Process> first = new EnumMap<>(Service.class);
+        running.forEach((instance, process) -> {
+            if (instance.number() == 1) {
+                first.put(instance.service(), process);
+            }
+        });
+        return first;
+    }
+
+    /** Every copy of every service as it runs. */
+    Map<Instance, Process> instanceProcesses() {
         return Map.copyOf(running);
+    }
+
+    /** Makes {@link #startAll()} start {@code count} copies of each service on the same database. */
+    void replicas(int count) {
+        if (count < 1 || count > Instance.MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas 应在 1 到 " + Instance.MAX_REPLICAS + " 之间");
+        }
+        this.replicas = count;
+    }
+
+    /** Gives every service started from now on these settings as well (environment variables). */
+    void environment(Map<String, String> settings) {
+        extraEnvironment.putAll(settings);
     }
 
     /** Makes every service started from now on record a JDK Flight Recording (profile settings) into {@code dir}. */
@@ -393,21 +452,21 @@ final class Platform {
     /** Waits until every service answers ready; fails as soon as one exits or the time is up. */
     private Map<Service, Duration> awaitReady(long started) throws Exception {
         long deadline = started + READY_TIMEOUT.toNanos();
-        Map<Service, Duration> ready = new EnumMap<>(Service.class);
+        Map<Instance, Duration> ready = new LinkedHashMap<>();
         while (ready.size() < running.size()) {
-            for (Service service : running.keySet()) {
-                if (ready.containsKey(service)) {
+            for (Instance instance : running.keySet()) {
+                if (ready.containsKey(instance)) {
                     continue;
                 }
-                Process process = running.get(service);
+                Process process = running.get(instance);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.module + " 启动失败（退出码 " + process.exitValue()
-                            + "），日志最后几行：\n" + tail(layout.logs().resolve(service.module + ".log"), 25));
+                    throw new IllegalStateException(instance.name() + " 启动失败（退出码 " + process.exitValue()
+                            + "），日志最后几行：\n" + tail(log(instance), 25));
                 }
-                if (ready(service.baseUrl())) {
+                if (ready(instance.baseUrl())) {
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    ready.put(service, took);
-                    System.out.printf("  %s 已就绪（%.1f 秒）%n", service.module, took.toMillis() / 1000.0);
+                    ready.put(instance, took);
+                    System.out.printf("  %s 已就绪（%.1f 秒）%n", instance.name(), took.toMillis() / 1000.0);
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -415,7 +474,13 @@ final class Platform {
             }
             Thread.sleep(READY_POLL.toMillis());
         }
-        return ready;
+        Map<Service, Duration> first = new EnumMap<>(Service.class);
+        ready.forEach((instance, took) -> {
+            if (instance.number() == 1) {
+                first.put(instance.service(), took);
+            }
+        });
+        return first;
     }
 
     /** Whether the service at {@code baseUrl} answers its readiness check with 200. */
@@ -435,13 +500,13 @@ final class Platform {
     /** Stops the services (newest first), then PostgreSQL. Safe to call more than once. */
     synchronized void stopAll() {
         stopping = true;
-        List<Service> order = new ArrayList<>(running.keySet());
+        List<Instance> order = new ArrayList<>(running.keySet());
         java.util.Collections.reverse(order);
-        for (Service service : order) {
-            running.get(service).destroy();
+        for (Instance instance : order) {
+            running.get(instance).destroy();
         }
-        for (Service service : order) {
-            Process process = running.get(service);
+        for (Instance instance : order) {
+            Process process = running.get(instance);
             try {
                 if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -449,7 +514,7 @@ final class Platform {
             } catch (InterruptedException e) {
                 process.destroyForcibly();
             }
-            deleteQuietly(layout.pids().resolve(service.module + ".pid"));
+            deleteQuietly(pidFile(instance));
         }
         running.clear();
         if (mailbox != null) {
@@ -480,11 +545,12 @@ final class Platform {
             stop(launcher.get());
         }
         // whatever a launcher that was killed outright left behind
-        for (Service service : Service.values()) {
-            Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
+        for (Path pidFile : pidFiles()) {
+            Optional<ProcessHandle> handle = livePid(pidFile);
             if (handle.isPresent()) {
                 any = true;
-                System.out.println("停止遗留的 " + service.module + "（进程 " + handle.get().pid() + "）…");
+                System.out.println("停止遗留的 " + pidFile.getFileName().toString().replace(".pid", "")
+                        + "（进程 " + handle.get().pid() + "）…");
                 stop(handle.get());
             }
         }
@@ -514,12 +580,24 @@ final class Platform {
         if (livePid(layout.launcherPid()).isPresent()) {
             return true;
         }
-        for (Service service : Service.values()) {
-            if (livePid(layout.pids().resolve(service.module + ".pid")).isPresent()) {
+        for (Path pidFile : pidFiles()) {
+            if (livePid(pidFile).isPresent()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The pid files of the services of this data folder, every copy's. */
+    private List<Path> pidFiles() {
+        if (!Files.isDirectory(layout.pids())) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(layout.pids())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     int status() throws Exception {
@@ -533,14 +611,20 @@ final class Platform {
         boolean all = true;
         for (Service service : Service.values()) {
             if (service == Service.CONSOLE && !consoleBuilt()) {
-                System.out.printf("%-15s 未构建（需要 Node 20.19+ 与 npm）%n", service.module);
+                System.out.printf("%-17s 未构建（需要 Node 20.19+ 与 npm）%n", service.module);
                 continue;
             }
-            Optional<ProcessHandle> handle = livePid(layout.pids().resolve(service.module + ".pid"));
-            boolean ready = handle.isPresent() && ready(service.baseUrl());
-            all &= ready;
-            System.out.printf("%-15s %s  %s%n", service.module, service.baseUrl(),
-                    handle.isEmpty() ? "未运行" : ready ? "就绪" : "运行中（未就绪，进程 " + handle.get().pid() + "）");
+            for (int number = 1; number <= Instance.MAX_REPLICAS; number++) {
+                Instance instance = new Instance(service, number);
+                Optional<ProcessHandle> handle = livePid(pidFile(instance));
+                if (number > 1 && handle.isEmpty()) {
+                    continue;
+                }
+                boolean ready = handle.isPresent() && ready(instance.baseUrl());
+                all &= ready;
+                System.out.printf("%-17s %s  %s%n", instance.name(), instance.baseUrl(),
+                        handle.isEmpty() ? "未运行" : ready ? "就绪" : "运行中（未就绪，进程 " + handle.get().pid() + "）");
+            }
         }
         return all ? 0 : 3;
     }
@@ -582,7 +666,7 @@ final class Platform {
         Duration ttl = Duration.ofHours(12);
         StringBuilder out = new StringBuilder();
         out.append(String.format("%n平台已就绪（服务启动 %.1f 秒）。%n%n", startup.allReady().toMillis() / 1000.0));
-        if (running.containsKey(Service.CONSOLE)) {
+        if (running.containsKey(Instance.first(Service.CONSOLE))) {
             out.append(String.format("  控制台（浏览器打开） %s   演示登录：选择身份，一键登录%n%n", Service.CONSOLE.baseUrl()));
         } else {
             out.append("  控制台未启动：它需要 Node 20.19+ 与 npm 来构建（安装后再运行 ./kpi up）；下面的 API 照常可用。\n\n");
@@ -590,6 +674,14 @@ final class Platform {
         for (Service service : Service.APIS) {
             out.append(String.format("  %-15s %s   Swagger UI: %s/q/swagger-ui%n", service.module, service.baseUrl(),
                     service.baseUrl()));
+        }
+        if (replicas > 1) {
+            out.append(String.format("%n  每个服务另有 %d 个副本，共用同一数据库（控制台只连第一个）：%n", replicas - 1));
+            for (Instance instance : running.keySet()) {
+                if (instance.number() > 1) {
+                    out.append(String.format("  %-17s %s%n", instance.name(), instance.baseUrl()));
+                }
+            }
         }
         out.append(String.format("%n  本地邮箱       SMTP 127.0.0.1:%d   提醒邮件都投递到这里，不会真正发出；用 ./kpi mail 查看（保存在 %s）%n",
                 mailbox.port(), layout.mail()));

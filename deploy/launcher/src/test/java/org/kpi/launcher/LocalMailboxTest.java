@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -50,6 +51,45 @@ class LocalMailboxTest {
         assertTrue(shown.contains("发件人：督考平台 <noreply@kpi.local>"), shown);
         assertTrue(shown.contains("收件人：fgj@example.gov.cn"), shown);
         assertTrue(shown.contains("甲区发展和改革局：\n请尽快办理：http://localhost:8080/tasks/7"), shown);
+    }
+
+    @Test
+    void mailToManyRecipientsIsSavedOnceEachWhateverMailboxItLandsIn() throws Exception {
+        Path folder = data.resolve("mail");
+        try (LocalMailbox mailbox = LocalMailbox.start(folder, 0)) {
+            Session session = Session.getInstance(smtp(mailbox.port()));
+            // recipients in an order unlike their mailboxes' (GreenMail lists mail mailbox by mailbox)
+            int total = 0;
+            for (String recipient : new String[]{"zfj", "fgj", "mzj", "dcs", "fgj", "zfj", "axj"}) {
+                MimeMessage mail = new MimeMessage(session);
+                mail.setFrom(new InternetAddress("noreply@kpi.local"));
+                mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient + "@kpi.local"));
+                mail.setSubject("提醒 " + total, "UTF-8");
+                mail.setText("第 " + total + " 封", "UTF-8");
+                Transport.send(mail);
+                total++;
+                mailbox.save();
+            }
+            assertEquals(0, mailbox.save(), "nothing left to save");
+        }
+        List<String> subjects = new java.util.ArrayList<>();
+        Session reader = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    subjects.add(new MimeMessage(reader, in).getSubject());
+                }
+            }
+        }
+        assertEquals(List.of("提醒 0", "提醒 1", "提醒 2", "提醒 3", "提醒 4", "提醒 5", "提醒 6"), subjects,
+                "each message saved once, in the order it arrived");
+    }
+
+    private static Properties smtp(int port) {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(port));
+        return props;
     }
 
     @Test

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlatformTest {
@@ -32,5 +34,26 @@ class PlatformTest {
 
         Files.writeString(layout.launcherPid(), Long.toString(ProcessHandle.current().pid()));
         assertTrue(platform.running());
+    }
+
+    @Test
+    void aSecondCopyOfAServiceCountsAsRunningToo() throws Exception {
+        Layout layout = new Layout(data, data);
+        Platform platform = new Platform(layout, 5439);
+        Files.createDirectories(layout.pids());
+        Files.writeString(layout.pids().resolve(new Instance(Service.NOTIFY, 2).name() + ".pid"),
+                Long.toString(ProcessHandle.current().pid()));
+        assertTrue(platform.running(), "./kpi down and the build guard must see the replicas as well");
+    }
+
+    @Test
+    void copiesOfAServiceAreAHundredPortsApart() {
+        Instance second = new Instance(Service.TASK, 2);
+        assertEquals(8182, second.port());
+        assertEquals(9182, second.managementPort());
+        assertEquals("task-service-2", second.name());
+        assertEquals("task-service", Instance.first(Service.TASK).name());
+        assertThrows(IllegalArgumentException.class, () -> new Instance(Service.TASK, 4));
+        assertThrows(IllegalArgumentException.class, () -> new Platform(new Layout(data, data), 5439).replicas(0));
     }
 }

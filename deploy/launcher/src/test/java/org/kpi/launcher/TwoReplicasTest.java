@@ -1,0 +1,405 @@
+package org.kpi.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Two copies of each service on one database, as {@code ./kpi up --replicas 2} runs them (and as
+ * Kubernetes runs two replicas): the packaged applications, the production profile, their
+ * scheduled jobs running in both copies (the intervals shortened so the test need not wait a
+ * minute). Writes go through both copies; the effects are counted where a duplicate would show —
+ * the local mailbox, the reminders and deliveries, the outbox — and each event has exactly one.
+ * <ul>
+ *   <li>feeds: both notify-service copies poll task-service's feed; an order issued makes one
+ *       notice per recipient unit, one mail per notice;</li>
+ *   <li>reminders: both copies sweep and both deliver; a task due tomorrow gets one reminder per
+ *       unit and one mail each, however often the sweeps and workers run;</li>
+ *   <li>colour refresh: both target-service copies fire the daily run every two seconds; a day's
+ *       run recolours each stale target once and publishes one {@code target.status-changed}.</li>
+ * </ul>
+ * The data folder stays in {@code target/replicas-test} so the services' logs can be read after a
+ * failure. The test needs the services packaged (the reactor packages them before this module)
+ * and ports 8081–8083, 8181–8183, 9081–9083 and 9181–9183 free ({@code ./kpi down} first).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoReplicasTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final String DISTRICT = DemoData.DISTRICT;
+    private static final String LEAD = DISTRICT + "-FGJ";
+    private static final String CO = DISTRICT + "-GXJ";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(90);
+    /** How long the test keeps watching after the effects arrived: several sweeps, deliveries and polls of both copies. */
+    private static final Duration SETTLE = Duration.ofSeconds(8);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Layout layout;
+    private Platform platform;
+    private TokenMinter minter;
+
+    @BeforeAll
+    void startTwoCopiesOfEachService() throws Exception {
+        for (Service service : Service.APIS) {
+            assertTrue(Files.exists(service.runnerJar(ROOT)), service.module
+                    + " is not packaged: run ./mvnw package (the reactor builds the services before this module)");
+        }
+        Path data = ROOT.resolve("deploy/launcher/target/replicas-test");
+        deleteTree(data);
+        layout = new Layout(ROOT, data);
+        platform = new Platform(layout, freePort());
+        platform.replicas(2);
+        platform.environment(Map.of(
+                "KPI_JOBS_START_DELAY", "1s",
+                "KPI_NOTIFY_SWEEP_INTERVAL", "2s",
+                "KPI_NOTIFY_DELIVERY_INTERVAL", "1s",
+                "KPI_COLOUR_REFRESH_CRON", "0/2 * * * * ?"));
+        platform.startAll();
+        assertEquals(6, platform.instanceProcesses().size(), "two copies of each of the three services");
+        minter = new TokenMinter(new KeyPairFiles(layout.data()).loadPrivateKey());
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.stopAll();
+        }
+    }
+
+    @Test
+    void anOrderIssuedThroughOneCopyIsNoticedOnceAndAReminderIsSentOnceByTwoSweepersAndTwoWorkers() throws Exception {
+        String supervisor = minter.mint("supervisor", DISTRICT, "replica-test@" + DISTRICT, "督查室（副本测试）",
+                Duration.ofMinutes(30));
+        // no quiet hours, so that the mail goes out whatever the time of the run; a ladder with a step tomorrow's task is on
+        ObjectNode policy = mapper.createObjectNode();
+        policy.putArray("steps")
+                .add(step(-1, "NOTICE", "LEAD", "CO"))
+                .add(step(1, "URGE", "LEAD"));
+        policy.putNull("quietHours");
+        policy.put("digest", false);
+        call("PUT", copy(Service.NOTIFY, 2), "/api/v1/reminder-policies/" + DISTRICT, supervisor, policy, null, 200);
+
+        LocalDate today = LocalDate.now(SHANGHAI);
+        ObjectNode create = mapper.createObjectNode()
+                .put("title", "副本一致性检查 " + System.nanoTime())
+                .put("orgUnitCode", DISTRICT)
+                .put("leadUnitCode", LEAD)
+                .put("startDate", today.minusDays(10).toString())
+                .put("dueDate", today.plusDays(1).toString());
+        create.putArray("coUnitCodes").add(CO);
+        JsonNode task = call("POST", copy(Service.TASK, 2), "/api/v1/tasks", supervisor, create, null, 201);
+        long taskId = task.get("id").asLong();
+        task = call("POST", copy(Service.TASK, 1), "/api/v1/tasks/" + taskId + "/assign", supervisor, null,
+                "\"" + task.get("version").asLong() + "\"", 200);
+        ObjectNode order = mapper.createObjectNode().put("level", "SUPERVISE").put("reason", "副本测试：请加快推进")
+                .put("respondBy", today.plusDays(3).toString());
+        call("POST", copy(Service.TASK, 2), "/api/v1/tasks/" + taskId + "/supervision-orders", supervisor, order, null,
+                201);
+
+        // the reminder of step -1 to the lead and co-unit; the order's notice to the lead and the district's office
+        Map<String, List<String>> expected = Map.of(
+                "NOTICE", Stream.of(LEAD, CO).sorted().toList(),
+                "ORDER_ISSUED", Stream.of(LEAD, DISTRICT).sorted().toList());
+        awaitUntil("the reminders and notices of task " + taskId + " mailed", () ->
+                remindersByKind(taskId).equals(expected) && !emailsOf(taskId).isEmpty()
+                        && emailsOf(taskId).values().stream().allMatch("SENT"::equals)
+                        && emailsOf(taskId).size() == 4 && mailed(emailsOf(taskId).keySet()).size() == 4);
+        Thread.sleep(SETTLE.toMillis());
+
+        assertEquals(expected, remindersByKind(taskId), "one reminder per unit and step, one notice per unit");
+        Map<String, String> emails = emailsOf(taskId);
+        assertEquals(4, emails.size(), "one e-mail delivery per reminder: " + emails);
+        Map<String, Integer> mailed = mailed(emails.keySet());
+        assertEquals(4, mailed.size(), "every delivery reached the mailbox: " + mailed);
+        mailed.forEach((key, count) -> assertEquals(1, count, "delivery " + key + " mailed once"));
+        assertEquals(4, inboxMessagesOf(taskId), "one inbox message per reminder");
+        List<String> twice = new ArrayList<>();
+        allMailKeys().forEach((key, count) -> {
+            if (count > 1) {
+                twice.add(key + " ×" + count);
+            }
+        });
+        assertEquals(List.of(), twice, "no mail in the whole mailbox arrived twice (the demo's included)");
+    }
+
+    @Test
+    void bothConsumersOfAFeedEndAtItsHeadWithNothingParked() throws Exception {
+        awaitUntil("notify-service's and task-service's cursors at the heads of the feeds they read", () ->
+                cursor("kpi_notify", "task") == head("kpi_task") && cursor("kpi_notify", "target") == head("kpi_target")
+                        && cursor("kpi_task", "target") == head("kpi_target"));
+        for (String database : List.of("kpi_target", "kpi_task", "kpi_notify")) {
+            assertEquals(0L, single(database, "select count(*) from feed_dead_letter"), "nothing parked in " + database);
+        }
+        // the demo's tasks came through both task-service copies' feed; notify's copy of them is complete
+        assertEquals(single("kpi_task", "select count(*) from task"), single("kpi_notify",
+                "select count(*) from task_projection"), "every task projected");
+    }
+
+    @Test
+    void theDailyColourRefreshFiredByBothCopiesRecoloursEachStaleTargetOnce() throws Exception {
+        String job = "target-colour-refresh";
+        String runKey = LocalDate.now(SHANGHAI).toString();
+        awaitUntil("today's colour refresh done", () -> single("kpi_target",
+                "select count(*) from job_run where job = ? and run_key = ? and finished_at is not null", job, runKey) == 1);
+
+        // what a new day finds: stored colours that no longer hold, and no run for the day yet
+        Map<Long, Object[]> stale = new LinkedHashMap<>();
+        long outboxBefore;
+        try (Connection db = connect("kpi_target")) {
+            db.setAutoCommit(false);
+            try (PreparedStatement listed = db.prepareStatement(
+                    "select id, colour, version from target where year >= ? order by id limit 3")) {
+                listed.setInt(1, LocalDate.now(SHANGHAI).getYear() - 1);
+                try (ResultSet rs = listed.executeQuery()) {
+                    while (rs.next()) {
+                        stale.put(rs.getLong(1), new Object[]{rs.getString(2), rs.getLong(3)});
+                    }
+                }
+            }
+            assertEquals(3, stale.size(), "the demo's targets of this year or the last, which the daily run recolours");
+            outboxBefore = single(db, "select coalesce(max(id), 0) from outbox_event");
+            for (Map.Entry<Long, Object[]> target : stale.entrySet()) {
+                String wrong = "RED".equals(target.getValue()[0]) ? "BLUE" : "RED";
+                update(db, "update target set colour = ? where id = ?", wrong, target.getKey());
+            }
+            update(db, "delete from job_run where job = ? and run_key = ?", job, runKey);
+            db.commit();
+        }
+
+        awaitUntil("today's colour refresh done again", () -> single("kpi_target",
+                "select count(*) from job_run where job = ? and run_key = ? and finished_at is not null", job, runKey) == 1);
+        Thread.sleep(SETTLE.toMillis());
+
+        assertEquals(1L, single("kpi_target", "select count(*) from job_run where job = ? and run_key = ?", job, runKey));
+        for (Map.Entry<Long, Object[]> target : stale.entrySet()) {
+            long id = target.getKey();
+            assertEquals(target.getValue()[0], text("kpi_target", "select colour from target where id = ?", id),
+                    "target " + id + " has its colour back");
+            assertEquals((Long) target.getValue()[1] + 1, single("kpi_target", "select version from target where id = ?", id),
+                    "target " + id + " recoloured once");
+            assertEquals(1L, single("kpi_target", "select count(*) from outbox_event where id > ? and type = ?"
+                    + " and payload->>'targetId' = ?", outboxBefore, "target.status-changed", Long.toString(id)),
+                    "one target.status-changed for target " + id);
+        }
+        assertEquals(0L, single("kpi_target", "select count(*) from (select payload->>'targetId' from outbox_event"
+                + " where id > ? and type = ? group by 1 having count(*) > 1) twice", outboxBefore,
+                "target.status-changed"), "no target changed colour twice");
+    }
+
+    // ------------------------------------------------------------------ effects as stored and as mailed
+
+    /** The reminders of a task: kind → recipient units, sorted. */
+    private Map<String, List<String>> remindersByKind(long taskId) throws SQLException {
+        Map<String, List<String>> kinds = new HashMap<>();
+        try (Connection db = connect("kpi_notify");
+             PreparedStatement query = db.prepareStatement(
+                     "select kind, org_unit_code from reminder where task_id = ? order by kind, org_unit_code")) {
+            query.setLong(1, taskId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    kinds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** The e-mail deliveries of a task's reminders: idempotency key → status. */
+    private Map<String, String> emailsOf(long taskId) throws SQLException {
+        Map<String, String> deliveries = new HashMap<>();
+        try (Connection db = connect("kpi_notify");
+             PreparedStatement query = db.prepareStatement("select d.idempotency_key, d.status from delivery d"
+                     + " join reminder r on r.id = d.reminder_id where r.task_id = ? and d.channel = 'EMAIL'")) {
+            query.setLong(1, taskId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    deliveries.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    private long inboxMessagesOf(long taskId) throws SQLException {
+        return single("kpi_notify", "select count(*) from inbox_message m join delivery d on d.id = m.delivery_id"
+                + " join reminder r on r.id = d.reminder_id where r.task_id = ?", taskId);
+    }
+
+    /** How many mails the local mailbox holds for each of {@code keys} (those it holds at all). */
+    private Map<String, Integer> mailed(java.util.Set<String> keys) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        allMailKeys().forEach((key, count) -> {
+            if (keys.contains(key)) {
+                counts.put(key, count);
+            }
+        });
+        return counts;
+    }
+
+    /** Every mail the local mailbox saved, counted by the delivery's idempotency key notify-service sends with it. */
+    private Map<String, Integer> allMailKeys() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        Session session = Session.getInstance(new Properties());
+        if (!Files.isDirectory(layout.mail())) {
+            return counts;
+        }
+        try (Stream<Path> files = Files.list(layout.mail())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    String key = new MimeMessage(session, in).getHeader("X-Idempotency-Key", null);
+                    counts.merge(key == null ? "(none) " + file.getFileName() : key, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private long cursor(String database, String feed) throws SQLException {
+        return single(database, "select coalesce(max(last_seq), 0) from feed_cursor where feed = ?", feed);
+    }
+
+    private long head(String database) throws SQLException {
+        return single(database, "select coalesce(max(seq), 0) from outbox_event");
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private ObjectNode step(int offsetDays, String kind, String... notify) {
+        ObjectNode step = mapper.createObjectNode().put("offsetDays", offsetDays).put("kind", kind);
+        for (String party : notify) {
+            step.withArray("notify").add(party);
+        }
+        return step;
+    }
+
+    private static String copy(Service service, int number) {
+        return new Instance(service, number).baseUrl();
+    }
+
+    private JsonNode call(String method, String base, String path, String token, JsonNode body, String ifMatch,
+                          int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : mapper.writeValueAsString(body),
+                        StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(expected, response.statusCode(), method + " " + base + path + ": " + response.body());
+        return mapper.readTree(response.body());
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + platform.pgPort() + "/" + database,
+                "postgres", "postgres");
+    }
+
+    private long single(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection db = connect(database)) {
+            return single(db, sql, parameters);
+        }
+    }
+
+    private static long single(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement query = prepare(db, sql, parameters); ResultSet rs = query.executeQuery()) {
+            assertTrue(rs.next(), sql);
+            return rs.getLong(1);
+        }
+    }
+
+    private String text(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection db = connect(database); PreparedStatement query = prepare(db, sql, parameters);
+             ResultSet rs = query.executeQuery()) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
+    }
+
+    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(db, sql, parameters)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection db, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    /** A condition that reads the database or the mailbox. */
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private void awaitUntil(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + EFFECT_TIMEOUT.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                fail("not within " + EFFECT_TIMEOUT.toSeconds() + " s: " + what + " (logs in " + layout.logs() + ")");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
