@@ -36,6 +36,16 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/tasks/:id(\\d+)', component: () => import('@/pages/tasks/TaskDetailPage.vue'), meta: { title: '任务详情' } },
   {
+    path: '/task-drafts',
+    component: () => import('@/pages/drafts/DraftsPage.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: '任务分解' },
+  },
+  {
+    path: '/task-drafts/:id(\\d+)',
+    component: () => import('@/pages/drafts/DraftBatchPage.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: '任务草稿审核' },
+  },
+  {
     path: '/workbench',
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },

@@ -18,4 +18,18 @@ public interface TaskConfig {
     /** Largest attachment on a progress report, in bytes (10 MiB). */
     @WithDefault("10485760")
     long maxAttachmentBytes();
+
+    /** Task drafts extracted from plans (任务分解). */
+    Drafts drafts();
+
+    interface Drafts {
+
+        /** Longest plan text read for drafts, in characters (a long district plan has 20 000–50 000). */
+        @WithDefault("200000")
+        int maxTextLength();
+
+        /** Largest plan file (.docx or .txt) uploaded for drafts, in bytes (10 MiB). */
+        @WithDefault("10485760")
+        long maxFileBytes();
+    }
 }

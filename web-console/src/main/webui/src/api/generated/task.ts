@@ -206,6 +206,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/task-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务分解记录（本人辖区，新的在前） */
+        get: operations["listTaskDraftBatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-drafts/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分解计划正文为任务草稿（督查人员）
+         * @description 每项可落实的承诺一个草稿：时限按计划日期推算（年内、明年上半年、9月初……），数量含单位与限定词，原文隐去的数字不编造；牵头单位按关键词建议。非中文或没有承诺的正文得到空批次。 One draft per actionable commitment; dates are resolved against planDate; masked numbers stay masked.
+         */
+        post: operations["extractTaskDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-drafts/unit-keywords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 牵头单位关键词（招商 → 商务局 ……）；未编辑时为按部门名称生成的初始关键词 */
+        get: operations["getUnitKeywords"];
+        /** 编辑牵头单位关键词（整体替换；If-Match 或 version 可选，给出时须为当前版本） */
+        put: operations["putUnitKeywords"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-drafts/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看任务分解批次：计划原文与草稿 */
+        get: operations["getTaskDraftBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-drafts/{batchId}/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除草稿（已发布的不能删，409）；返回删除后的批次 */
+        delete: operations["deleteTaskDraft"];
+        options?: never;
+        head?: never;
+        /** 修改草稿（需 If-Match 或 version；已发布的不能改，409） */
+        patch: operations["updateTaskDraft"];
+        trace?: never;
+    };
+    "/api/v1/task-drafts/{batchId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布草稿为任务（草稿状态，待交办）
+         * @description 全部成功或全部不发布：缺完成时限或牵头单位的草稿逐个指出。已发布过的草稿返回原任务，不重复新建。 All or nothing; drafts published before return their task and are never made twice.
+         */
+        post: operations["publishTaskDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -559,6 +669,136 @@ export interface components {
             replayedAt: string | null;
             replayedBy: string | null;
         };
+        /** @description 任务分解记录（列表项） · A plan read for drafts, as listed */
+        DraftBatchSummary: {
+            /** Format: int64 */
+            id: number;
+            orgUnitCode: string;
+            title: string;
+            planDate: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description 草稿数 · Drafts
+             */
+            drafts: number;
+            /**
+             * Format: int32
+             * @description 已发布数 · Drafts published
+             */
+            published: number;
+            createdBy: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description 一次任务分解：计划原文与任务草稿 · A plan read for drafts: its text and its drafts */
+        DraftBatchView: {
+            /** Format: int64 */
+            id: number;
+            orgUnitCode: string;
+            /** @description 计划名称，发布后为任务的来源 · The plan's name; the tasks' source once published */
+            title: string;
+            /** @description 上传的文件名 · The uploaded file's name */
+            sourceName: string | null;
+            planDate: components["schemas"]["LocalDate"];
+            /** @description 计划全文 · The plan's text */
+            text: string;
+            drafts: components["schemas"]["DraftView"][];
+            createdBy: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description 草稿的节点 · A milestone of a draft */
+        DraftMilestone: {
+            title: string;
+            dueDate: components["schemas"]["LocalDate"];
+        };
+        /** @description 修改草稿：未出现的字段不变；dueDate、quantity、category、suggestedLeadUnitCode 为 null 时清空 · A change: fields left out stay; dueDate, quantity, category and suggestedLeadUnitCode sent as null are cleared */
+        DraftPatch: {
+            title?: string;
+            category?: string | null;
+            /** Format: date */
+            dueDate?: string | null;
+            milestones?: components["schemas"]["DraftMilestone"][];
+            /** @description 数量：数值、单位、限定词（以上、左右、突破、累计、力争……）；原文隐去的数字 masked 为 true 且无数值 · Quantity: value, unit, qualifier; a number the plan masks has masked true and no value */
+            quantity?: {
+                value?: number | null;
+                unit?: string;
+                qualifier?: string | null;
+                masked?: boolean;
+            } | null;
+            suggestedLeadUnitCode?: string | null;
+            suggestedCoUnitCodes?: string[];
+            /**
+             * Format: int64
+             * @description 所依据的版本（可代替 If-Match） · The version this change is based on
+             */
+            version?: number | null;
+        };
+        /** @description 任务草稿 · A draft task */
+        DraftView: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int32
+             * @description 在计划中的顺序 · Its place in the plan
+             */
+            position: number;
+            title: string;
+            /** @description 所依据的计划原文 · The plan's words it was read from */
+            sourceText: string;
+            /**
+             * Format: int32
+             * @description 原文在计划全文中的起点（字符） · Where sourceText starts in the plan's text
+             */
+            sourceStart: number;
+            /**
+             * Format: int32
+             * @description 原文在计划全文中的终点（不含） · Where it ends (exclusive)
+             */
+            sourceEnd: number;
+            /** @description 所在章节标题 · The heading of its section */
+            category: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description 原文中的时限写法，如“明年上半年” · The deadline as written */
+            dueDateText: string | null;
+            milestones: components["schemas"]["DraftMilestone"][];
+            /** @description 数量：数值、单位、限定词（以上、左右、突破、累计、力争……）；原文隐去的数字 masked 为 true 且无数值 · Quantity: value, unit, qualifier; a number the plan masks has masked true and no value */
+            quantity: {
+                value: number | null;
+                unit: string;
+                qualifier: string | null;
+                masked: boolean;
+            } | null;
+            /** @description 建议的牵头单位 · Suggested lead unit */
+            suggestedLeadUnitCode: string | null;
+            /** @description 建议的配合单位 · Suggested co-units */
+            suggestedCoUnitCodes: string[];
+            /**
+             * Format: double
+             * @description 把握程度 0–1：有时限、有数量、动词明确时更高 · How sure the extractor is, 0 to 1
+             */
+            confidence: number;
+            /**
+             * Format: int64
+             * @description 已发布为的任务编号 · The task it was published as
+             */
+            taskId: number | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description 待分解的计划正文 · A plan's text to read for drafts */
+        ExtractRequest: {
+            /** @description 计划正文（最长 200000 字） · The plan's text */
+            text: string;
+            /**
+             * Format: date
+             * @description 计划印发日期，“年内”“明年”据此推算；不填为今天 · The plan's date
+             */
+            planDate?: string | null;
+            /** @description 任务所属单位；不填为本人单位 · The unit the tasks belong to */
+            orgUnitCode?: string | null;
+            /** @description 计划名称；不填取正文第一行 · The plan's name */
+            title?: string | null;
+        };
         /** @description 事件流中的一个事件 · One event of a feed */
         FeedEvent: {
             /** Format: int64 */
@@ -675,6 +915,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResultDraftBatchSummary: {
+            items: components["schemas"]["DraftBatchSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PageResultOrgUnitView: {
             items: components["schemas"]["OrgUnit"][];
             /** Format: int32 */
@@ -711,6 +960,15 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description multipart/form-data：file 为 .docx 或 .txt 计划文件，其余字段同 JSON 请求 · A plan file (.docx or .txt) in the part file; the other parts as in the JSON request */
+        PlanFileForm: {
+            /** Format: binary */
+            file: string;
+            /** Format: date */
+            planDate?: string | null;
+            orgUnitCode?: string | null;
+            title?: string | null;
+        };
         ProgressReportCreate: {
             text: string;
             /** Format: int32 */
@@ -733,9 +991,31 @@ export interface components {
             reportedAt: components["schemas"]["OffsetDateTime"];
             attachments: components["schemas"]["AttachmentView"][];
         };
+        /** @description 要发布的草稿 · The drafts to publish */
+        PublishRequest: {
+            draftIds: number[];
+        };
+        /** @description 发布结果 · What publishing did */
+        PublishResult: {
+            items: components["schemas"]["PublishedDraft"][];
+            /**
+             * Format: int32
+             * @description 本次新建的任务数 · Tasks made by this call
+             */
+            created: number;
+        };
+        PublishedDraft: {
+            /** Format: int64 */
+            draftId: number;
+            /** Format: int64 */
+            taskId: number;
+            /** @description 本次新建（false 为此前已发布） · Made by this call, false when published before */
+            created: boolean;
+        };
         Quantity: {
             value: number;
             unit: string;
+            qualifier?: string;
         };
         ReasonRequest: {
             reason: string;
@@ -845,6 +1125,8 @@ export interface components {
                 value: number;
                 /** @description 计量单位 · Unit */
                 unit: string;
+                /** @description 限定：以上、左右、突破、累计、力争…… · Qualifier: at least, about … */
+                qualifier: string | null;
             } | null;
             /** Format: int64 */
             targetId: number | null;
@@ -873,6 +1155,34 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description 任务所依据的计划原文（由计划分解而来时） · The plan's words the task was drafted from, when it was */
+            sourceText: string | null;
+        };
+        /** @description 关键词 → 牵头单位 · A keyword and the unit it suggests as lead */
+        UnitKeyword: {
+            keyword: string;
+            unitCode: string;
+        };
+        /** @description 牵头单位关键词（整体替换） · The keywords, replaced as a whole */
+        UnitKeywordsUpdate: {
+            keywords: components["schemas"]["UnitKeyword"][];
+            /**
+             * Format: int64
+             * @description 所依据的版本（可代替 If-Match） · The version this change is based on
+             */
+            version?: number | null;
+        };
+        /** @description 牵头单位关键词 · The keywords that suggest lead units */
+        UnitKeywordsView: {
+            orgUnitCode: string;
+            keywords: components["schemas"]["UnitKeyword"][];
+            /** @description false：尚未编辑，显示的是按部门名称生成的初始关键词 · false while the seeded keywords apply */
+            edited: boolean;
+            /**
+             * Format: int64
+             * @description 版本，编辑时放在 If-Match 或请求体 version · The version to send back
+             */
+            version: number;
         };
         /** @enum {string} */
         UnitRole: "LEAD" | "CO";
@@ -1445,6 +1755,286 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTaskDraftBatches: {
+        parameters: {
+            query?: {
+                /** @description 只看此单位及其下属的 · Only this unit and below */
+                orgUnit?: string;
+                /** @description 页码，从 0 开始，默认 0 · Page number, from 0 (default 0) */
+                page?: number;
+                /** @description 每页条数，默认 20，最多 100 · Page size (default 20, at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResultDraftBatchSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    extractTaskDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PlanFileForm"];
+                "application/json": components["schemas"]["ExtractRequest"];
+            };
+        };
+        responses: {
+            /** @description 已分解 · Read */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftBatchView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUnitKeywords: {
+        parameters: {
+            query?: {
+                /** @description 区或市的单位代码；不填为本人单位 · The district or city */
+                orgUnit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitKeywordsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putUnitKeywords: {
+        parameters: {
+            query?: {
+                /** @description 区或市的单位代码；不填为本人单位 · The district or city */
+                orgUnit?: string;
+            };
+            header?: {
+                /** @description 当前 ETag（可选） · The current ETag (optional) */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitKeywordsUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitKeywordsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTaskDraftBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务分解批次编号 · Batch id */
+                batchId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftBatchView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTaskDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务分解批次编号 · Batch id */
+                batchId: number;
+                /** @description 草稿编号 · Draft id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除；批次现状 · Deleted; the batch as it now stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftBatchView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateTaskDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 对象当前的 ETag（例如 "3"）；也可在请求体中给出 version，两者都没有时 428，已过期时 409 · The object's current ETag, or version in the body: neither is a 428, stale a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 任务分解批次编号 · Batch id */
+                batchId: number;
+                /** @description 草稿编号 · Draft id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPatch"];
+            };
+        };
+        responses: {
+            /** @description 已修改 · Changed */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    publishTaskDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务分解批次编号 · Batch id */
+                batchId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRequest"];
+            };
+        };
+        responses: {
+            /** @description 已发布 · Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -83,6 +83,14 @@ public class Task {
     @Column(name = "quantity_unit", length = 32)
     public String quantityUnit;
 
+    /** 以上, 左右, 突破 … as the plan qualified the quantity; {@code null} for none. */
+    @Column(name = "quantity_qualifier", length = 8)
+    public String quantityQualifier;
+
+    /** The plan's words the task was drafted from (任务分解), or {@code null} for a task entered by hand. */
+    @Column(name = "source_text", columnDefinition = "text")
+    public String sourceText;
+
     @Column(name = "target_id")
     public Long targetId;
 

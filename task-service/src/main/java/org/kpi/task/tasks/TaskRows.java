@@ -39,8 +39,9 @@ public class TaskRows {
             + " t.reporting_cadence, t.quantity_value, t.quantity_unit, t.target_id, t.status,"
             + " t.next_due_date::text, t.response_due_date::text, t.percent_done, t.quantity_reached,"
             + " t.closure_summary, t.last_reason, " + micros("t.closure_requested_at") + ", " + micros("t.closed_at")
-            + ", t.created_by, t.version, " + micros("t.created_at") + ", " + micros("t.updated_at");
-    private static final int TASK_COLUMN_COUNT = 28;
+            + ", t.created_by, t.version, " + micros("t.created_at") + ", " + micros("t.updated_at")
+            + ", t.source_text, t.quantity_qualifier";
+    private static final int TASK_COLUMN_COUNT = 30;
     private static final String UNIT_COLUMNS = "x.unit_code, x.role, x.unit_path";
     private static final String MILESTONE_COLUMNS = "y.id, y.title, y.due_date::text, " + micros("y.completed_at")
             + ", y.completed_by";
@@ -231,6 +232,8 @@ public class TaskRows {
         t.version = rs.getLong(26);
         t.createdAt = timestamp((Long) rs.getObject(27));
         t.updatedAt = timestamp((Long) rs.getObject(28));
+        t.sourceText = rs.getString(29);
+        t.quantityQualifier = rs.getString(30);
         t.units = new HashSet<>();
         t.milestones = new ArrayList<>();
         return t;

@@ -114,6 +114,7 @@ public class TaskService {
         if (request.quantity() != null) {
             task.quantityValue = request.quantity().value();
             task.quantityUnit = request.quantity().unit().trim();
+            task.quantityQualifier = trimToNull(request.quantity().qualifier());
         }
         task.targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
         task.status = TaskStatus.DRAFT;
@@ -191,6 +192,7 @@ public class TaskService {
         if (patch.quantity() != null) {
             task.quantityValue = patch.quantity().value();
             task.quantityUnit = patch.quantity().unit().trim();
+            task.quantityQualifier = trimToNull(patch.quantity().qualifier());
         }
         if (patch.targetId() != null) {
             task.targetId = patch.targetId() == 0 ? null

@@ -32,7 +32,9 @@ public record TaskView(
                 description = "目标数量 · The quantity to reach",
                 properties = {
                     @SchemaProperty(name = "value", type = SchemaType.NUMBER, description = "数量 · Amount"),
-                    @SchemaProperty(name = "unit", type = SchemaType.STRING, description = "计量单位 · Unit")
+                    @SchemaProperty(name = "unit", type = SchemaType.STRING, description = "计量单位 · Unit"),
+                    @SchemaProperty(name = "qualifier", type = SchemaType.STRING, nullable = true,
+                            description = "限定：以上、左右、突破、累计、力争…… · Qualifier: at least, about …")
                 })
         Quantity quantity,
         @Schema(nullable = true) Long targetId,
@@ -53,12 +55,14 @@ public record TaskView(
         String createdBy,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        @Schema(nullable = true, description = "任务所依据的计划原文（由计划分解而来时） · The plan's words the task "
+                + "was drafted from, when it was") String sourceText) {
 
     static TaskView of(Task task, TaskColourRule rule, LocalDate today) {
         TaskColourRule.Assessment assessment = rule.assess(task.status, task.nextDueDate, today);
         Quantity quantity = task.quantityValue == null ? null
-                : new Quantity(Quantity.plain(task.quantityValue), task.quantityUnit);
+                : new Quantity(Quantity.plain(task.quantityValue), task.quantityUnit, task.quantityQualifier);
         return new TaskView(task.id, task.title, task.description, task.category, task.source,
                 task.orgUnitCode, task.leadUnitCode, task.coUnitCodes(), task.responsibleLeader,
                 task.startDate, task.dueDate, task.reportingCadence, quantity, task.targetId,
@@ -70,6 +74,6 @@ public record TaskView(
                 task.percentDone,
                 Quantity.plain(task.quantityReached),
                 task.closureSummary, task.lastReason, task.closureRequestedAt, task.closedAt, task.createdBy,
-                task.version, task.createdAt, task.updatedAt);
+                task.version, task.createdAt, task.updatedAt, task.sourceText);
     }
 }
