@@ -27,7 +27,9 @@ test('a supervisor turns a pasted plan into draft tasks, fixes one and publishes
   await expect(page.getByText('草稿 4 项，已发布 0 项')).toBeVisible();
   const park = page.locator('.draft').filter({ has: page.getByText('原文：明年上半年') });
   await expect(park).toBeVisible();
-  await expect(park.getByRole('listitem')).toHaveText(['2026-09-10　开工建设占地100亩的智能制造产业园', '2027-06-30　投入运营']);
+  await expect(park.getByLabel('节点名称').nth(0)).toHaveValue('开工建设占地100亩的智能制造产业园');
+  await expect(park.getByLabel('节点名称').nth(1)).toHaveValue('投入运营');
+  await expect(park.getByLabel('节点时限').nth(1)).toHaveValue('2027-06-30');
   await page.locator('mark', { hasText: '新建1处标准化农贸市场' }).click();
   const market = page.locator('.draft.focused');
   await expect(market.getByLabel('任务名称')).toHaveValue('新建1处标准化农贸市场');

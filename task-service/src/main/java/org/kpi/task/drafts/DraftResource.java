@@ -33,6 +33,7 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Roles;
 import org.kpi.common.web.PageParams;
 import org.kpi.common.web.PageResult;
+import org.kpi.common.web.QueryParams;
 import org.kpi.common.web.Responses;
 
 import java.io.IOException;
@@ -99,7 +100,8 @@ public class DraftResource {
         } catch (IOException e) {
             throw new UncheckedIOException("The uploaded plan cannot be read", e);
         }
-        DraftBatchView batch = service.extractFile(bytes, file.fileName(), date(planDate), orgUnitCode, title);
+        DraftBatchView batch = service.extractFile(bytes, PlanFiles.oneLine(file.fileName()), date(planDate),
+                PlanFiles.oneLine(orgUnitCode), PlanFiles.oneLine(title));
         return Responses.created("/api/v1/task-drafts/" + batch.id(), batch);
     }
 
@@ -138,12 +140,15 @@ public class DraftResource {
     @DELETE
     @Path("/{batchId: \\d+}/drafts/{id: \\d+}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "deleteTaskDraft", summary = "删除草稿（已发布的不能删，409）；返回删除后的批次")
+    @Operation(operationId = "deleteTaskDraft", summary = "删除草稿（已发布的不能删，409；If-Match 可选，给出时须为当前版本）；"
+            + "返回删除后的批次")
     @APIResponseSchema(value = DraftBatchView.class, responseCode = "200", responseDescription = "已删除；批次现状 · "
             + "Deleted; the batch as it now stands")
     public DraftBatchView delete(@PathParam("batchId") @Parameter(description = BATCH) long batchId,
-                                 @PathParam("id") @Parameter(description = DRAFT) long id) {
-        return service.delete(batchId, id);
+                                 @PathParam("id") @Parameter(description = DRAFT) long id,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "草稿当前的 ETag（可选） · "
+                                         + "The draft's current ETag (optional)") String ifMatch) {
+        return service.delete(batchId, id, ifMatch);
     }
 
     @POST
@@ -189,10 +194,15 @@ public class DraftResource {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.strip());
+            date = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("planDate", "应为日期，例如 2026-08-01");
         }
+        if (date.getYear() < QueryParams.MIN_YEAR || date.getYear() > QueryParams.MAX_YEAR) {
+            throw ProblemException.invalid("planDate", "日期应在 " + QueryParams.MIN_YEAR + " 到 " + QueryParams.MAX_YEAR + " 年之间");
+        }
+        return date;
     }
 }

@@ -87,6 +87,9 @@ public class DraftService {
     ObjectMapper mapper;
 
     @Inject
+    jakarta.validation.Validator validator;
+
+    @Inject
     Clock clock;
 
     // ------------------------------------------------------------------ extract
@@ -112,7 +115,7 @@ public class DraftService {
         LocalDate date = planDate != null ? planDate : LocalDate.now(clock);
         List<Commitment> found = extraction.extract(text, date);
         UnitSuggester suggester = keywords.suggester(org.code);
-        String name = title != null && !title.isBlank() ? title.strip() : defaultTitle(text, sourceName);
+        String name = truncate(title != null && !title.isBlank() ? title.strip() : defaultTitle(text, sourceName), 64);
         return QuarkusTransaction.requiringNew().call(() -> save(org, date, text, name, sourceName, found, suggester));
     }
 
@@ -274,9 +277,12 @@ public class DraftService {
     }
 
     @Transactional
-    public DraftBatchView delete(long batchId, long draftId) {
+    public DraftBatchView delete(long batchId, long draftId, String ifMatch) {
         DraftBatch batch = visible(batchId, false);
         TaskDraft draft = draft(batch, draftId, true);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            ETags.requireVersion(ETags.expectedVersion(ifMatch, null), draft.version);
+        }
         requireUnpublished(draft);
         DraftView before = view(draft);
         em.remove(draft);
@@ -324,8 +330,17 @@ public class DraftService {
             if (draft.dueDate == null || draft.suggestedLeadUnitCode == null) {
                 continue;
             }
+            TaskCreate create = taskOf(batch, draft);
+            // the rules a task created by hand meets (lengths, numbers, at most 50 milestones)
+            List<FieldError> invalid = validator.validate(create).stream()
+                    .map(v -> new FieldError(field + "." + v.getPropertyPath(), name + "：" + v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldError::field)).toList();
+            if (!invalid.isEmpty()) {
+                errors.addAll(invalid);
+                continue;
+            }
             try {
-                planned.add(Map.entry(draft, tasks.newTask(taskOf(batch, draft))));
+                planned.add(Map.entry(draft, tasks.newTask(create)));
             } catch (ProblemException e) {
                 List<?> causes = e.problem().errors();
                 if (causes == null || causes.isEmpty()) {
@@ -479,7 +494,7 @@ public class DraftService {
             int dot = name.lastIndexOf('.');
             return truncate(dot > 0 ? name.substring(0, dot) : name, 64);
         }
-        String first = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("计划");
+        String first = text.strip().lines().map(PlanFiles::oneLine).filter(l -> !l.isEmpty()).findFirst().orElse("计划");
         return first.length() <= TITLE_FROM_TEXT ? first : first.substring(0, TITLE_FROM_TEXT) + "…";
     }
 

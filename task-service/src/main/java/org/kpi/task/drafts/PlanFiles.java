@@ -15,6 +15,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
+import org.kpi.common.web.TextRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class PlanFiles {
                     }
                 }
             }
-            return text.toString();
+            return clean(text.toString());
         } catch (EncryptedDocumentException e) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "Word 文档设有密码，无法读取：请去掉密码后再上传");
         } catch (IOException | UnsupportedFileFormatException | EmptyFileException | POIXMLException
@@ -82,15 +83,60 @@ final class PlanFiles {
     }
 
     static String plain(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+            // Notepad's "Unicode"
+            return clean(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE));
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+            return clean(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE));
+        }
         int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, from, bytes.length - from);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+            return clean(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString());
         } catch (CharacterCodingException e) {
-            return new String(bytes, from, bytes.length - from, GB18030);
+            return clean(new String(bytes, from, bytes.length - from, GB18030));
         }
+    }
+
+    /**
+     * A file's text as the platform stores text: line breaks as \n (Word's vertical tab and page
+     * breaks too), tabs kept, other control characters (NUL …) and bidirectional controls
+     * dropped — a reader cannot see them, and a file should not be refused for them.
+     */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\u000b' || c == '\u000c') {
+                out.append('\n');
+            } else if (c == '\n' || c == '\t' || TextRules.problemWith(String.valueOf(c), false) == null) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A name for one line (a file's name, a title): control characters and line breaks dropped. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (TextRules.problemWith(String.valueOf(c), true) == null) {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     private static ProblemException notADocument() {

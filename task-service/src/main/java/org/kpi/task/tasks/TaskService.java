@@ -192,7 +192,10 @@ public class TaskService {
         if (patch.quantity() != null) {
             task.quantityValue = patch.quantity().value();
             task.quantityUnit = patch.quantity().unit().trim();
-            task.quantityQualifier = trimToNull(patch.quantity().qualifier());
+            // a quantity sent without a qualifier keeps the one it has (a ledger row has none); "" clears it
+            if (patch.quantity().qualifier() != null) {
+                task.quantityQualifier = trimToNull(patch.quantity().qualifier());
+            }
         }
         if (patch.targetId() != null) {
             task.targetId = patch.targetId() == 0 ? null

@@ -59,6 +59,23 @@ class PlanTextTest {
     }
 
     @Test
+    void oldMacAndWindowsLineEndsEndLinesAndEmptyOrDashedHeadingsAreNoHeadings() {
+        String text = "一、招商引资\r年内新招引项目5个。\r\n二、\r\n————\r新建学校2所。";
+        List<String> bodies = PlanText.sentences(text).stream().filter(s -> !s.heading())
+                .map(s -> s.category() + " | " + text.substring(s.start(), s.end())).toList();
+        assertEquals(List.of("招商引资 | 年内新招引项目5个", "招商引资 | 二、", "招商引资 | ————", "招商引资 | 新建学校2所"), bodies);
+    }
+
+    @Test
+    void aRunOnSentenceIsReadInPartsAtItsClauses() {
+        String text = "新建学校1所，".repeat(400);
+        List<PlanText.Sentence> sentences = PlanText.sentences(text);
+        assertEquals(true, sentences.size() > 1);
+        sentences.forEach(s -> assertEquals(true, s.end() - s.start() <= 1000 + 8, "a part at most about 1000 characters"));
+        assertEquals(400, sentences.stream().mapToInt(s -> s.clauses().size()).sum(), "no clause lost");
+    }
+
+    @Test
     void emptyAndBlankTextHaveNoSentences() {
         assertEquals(0, PlanText.sentences("").size());
         assertEquals(0, PlanText.sentences("  \n\u3000\n").size());

@@ -80,6 +80,26 @@ class QuantityFinderTest {
     }
 
     @Test
+    void magnitudesAloneAreWordsAndNumbersATaskCannotHoldAreNone() {
+        assertTrue(finder.find("亿万人受益").isEmpty());
+        assertTrue(finder.find("万人助企行动").isEmpty());
+        assertTrue(finder.find("亿亿亿亿个").isEmpty(), "beyond a long: no number, never a wrapped one");
+        assertTrue(finder.find("123456789012345个").isEmpty(), "15 digits: more than a task's quantity holds");
+        assertTrue(finder.find("1.23456亿元").isEmpty(), "five decimals: more than a task's quantity holds");
+        assertEquals("10", plain(QuantityFinder.main(finder.find("十大产业链条"))));
+    }
+
+    @Test
+    void aLongRunOfDigitsWithoutAUnitIsReadAtOnce() {
+        String digits = "7".repeat(200_000);
+        List<QuantityMention> found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> finder.find(digits + "，年内新建3所学校"),
+                "a number is matched once, not again from every digit of the run");
+        assertEquals(1, found.size());
+        assertEquals("3", plain(Optional.of(found.get(0))));
+    }
+
+    @Test
     void aRateIsNotAQuantityAndClassesAndRanksAreNotUnits() {
         assertEquals("18", plain(QuantityFinder.main(finder.find("每万名常住人口拥有社区工作者18人"))));
         assertTrue(finder.find("三类500强").isEmpty());

@@ -161,14 +161,22 @@ class TaskDraftsTest {
         assertEquals(4, fromWord.getList("drafts").size());
         assertEquals("2027-06-30", draftWith(fromWord, "智能制造产业园").get("dueDate"));
 
-        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+        byte[] utf16 = ("\uFEFF" + PLAN).getBytes(StandardCharsets.UTF_16LE);
+        byte[] withNul = ("\u0000" + PLAN.replace("\n", "\r\n") + "\u0007").getBytes(StandardCharsets.UTF_8);
+        for (Object[] file : List.of(new Object[]{"UTF-8", PLAN.getBytes(StandardCharsets.UTF_8)},
+                new Object[]{"GB18030", PLAN.getBytes(Charset.forName("GB18030"))},
+                new Object[]{"UTF-16 (Notepad's Unicode)", utf16},
+                new Object[]{"Windows line ends, NUL and BEL", withNul})) {
+            String charset = (String) file[0];
             JsonPath fromText = multipart("supervisor", tree.districtA())
-                    .multiPart("file", "plan.txt", PLAN.getBytes(charset), "text/plain")
+                    .multiPart("file", "plan\u202E.txt", (byte[]) file[1], "text/plain")
                     .multiPart("planDate", "2026-08-01").multiPart("orgUnitCode", tree.districtA())
                     .post("/api/v1/task-drafts/extract").then().statusCode(201).extract().jsonPath();
-            assertEquals(4, fromText.getList("drafts").size(), charset.name());
+            assertEquals(4, fromText.getList("drafts").size(), charset);
             assertEquals(Map.of("value", 5, "unit", "个", "qualifier", "以上", "masked", false),
-                    draftWith(fromText, "三类500强").get("quantity"), charset.name());
+                    draftWith(fromText, "三类500强").get("quantity"), charset);
+            assertEquals("plan", fromText.getString("title"), "the file's name on one line, without control characters");
+            assertEquals("在民生保障上走在前列", draftWith(fromText, "农贸市场").get("category"), charset);
         }
     }
 
@@ -210,6 +218,19 @@ class TaskDraftsTest {
                 .post("/api/v1/task-drafts/extract").then()).statusCode(415).body("detail", containsString(".docx"));
         TaskApi.problem(multipart("supervisor", tree.districtA()).multiPart("planDate", "2026-08-01")
                 .post("/api/v1/task-drafts/extract").then()).statusCode(400).body("errors.field", hasItem("file"));
+        TaskApi.problem(multipart("supervisor", tree.districtA())
+                .multiPart("file", "plan.txt", "明年开工建设1所学校。".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("planDate", "+999999999-01-01").multiPart("orgUnitCode", tree.districtA())
+                .post("/api/v1/task-drafts/extract").then()).statusCode(400).body("errors.field", hasItem("planDate"));
+        TaskApi.problem(multipart("supervisor", tree.districtA())
+                .multiPart("file", "plan.txt", "明年开工建设1所学校。".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("planDate", "3026-01-01").multiPart("orgUnitCode", tree.districtA())
+                .post("/api/v1/task-drafts/extract").then()).statusCode(400).body("errors.field", hasItem("planDate"));
+
+        // a line of 100,000 digits and no comma: read at once, no commitment in it
+        JsonPath digits = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> extracted(tree, "7".repeat(100_000) + "。年内新建1处农贸市场。"));
+        assertEquals(1, digits.getList("drafts").size());
     }
 
     @Test
@@ -249,8 +270,11 @@ class TaskDraftsTest {
                 + ",\"suggestedLeadUnitCode\":\"" + tree.b1() + "\"}").patch(marketPath).then()).statusCode(400)
                 .body("errors.field", hasItem("suggestedLeadUnitCode"));
 
-        // delete one
-        TestTokens.as("supervisor", tree.districtA()).delete(base + "/drafts/" + investment.get("id")).then().statusCode(200)
+        // delete one (a stale If-Match is refused)
+        TaskApi.problem(TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"" + (((Number) investment.get("version")).longValue() + 1) + "\"")
+                .delete(base + "/drafts/" + investment.get("id")).then()).statusCode(409);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", "\"" + investment.get("version") + "\"")
+                .delete(base + "/drafts/" + investment.get("id")).then().statusCode(200)
                 .body("drafts", hasSize(3));
         TestTokens.as("supervisor", tree.districtA()).get(base).then().body("drafts", hasSize(3))
                 .body("drafts.id", org.hamcrest.Matchers.not(hasItem(investment.get("id"))));

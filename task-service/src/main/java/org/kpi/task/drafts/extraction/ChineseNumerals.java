@@ -20,6 +20,9 @@ public final class ChineseNumerals {
     private static final Map<Character, Long> SMALL_UNITS = Map.of('十', 10L, '百', 100L, '千', 1000L);
     private static final Map<Character, Long> LARGE_UNITS = Map.of('万', 10_000L, '亿', 100_000_000L);
 
+    /** The longest numeral read; longer runs of numeral characters are not a number in a plan. */
+    private static final int MAX_LENGTH = 16;
+
     private ChineseNumerals() {
     }
 
@@ -29,7 +32,7 @@ public final class ChineseNumerals {
             return Optional.empty();
         }
         String plain = text.strip().replace(",", "").replace("，", "");
-        if (plain.matches("\\d+(\\.\\d+)?")) {
+        if (plain.matches("\\d{1,30}(\\.\\d{1,30})?")) {
             return Optional.of(new BigDecimal(plain));
         }
         return chinese(plain).map(BigDecimal::valueOf);
@@ -41,7 +44,7 @@ public final class ChineseNumerals {
      * ({@code 二〇二三} is 2023).
      */
     static Optional<Long> chinese(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         for (char c : text.toCharArray()) {
@@ -49,13 +52,25 @@ public final class ChineseNumerals {
                 return Optional.empty();
             }
         }
+        // 万人, 亿万, 百日: magnitudes alone are words, not numbers (十 alone is ten: 十大)
+        if (text.chars().noneMatch(c -> DIGITS.containsKey((char) c)) && text.charAt(0) != '十') {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(value(text));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long value(String text) {
         boolean digitsOnly = text.chars().allMatch(c -> DIGITS.containsKey((char) c));
         if (digitsOnly && text.length() > 1) {
             long value = 0;
             for (char c : text.toCharArray()) {
-                value = value * 10 + DIGITS.get(c);
+                value = Math.addExact(Math.multiplyExact(value, 10), DIGITS.get(c));
             }
-            return Optional.of(value);
+            return value;
         }
         long total = 0;
         long section = 0;
@@ -65,7 +80,7 @@ public final class ChineseNumerals {
                 digit = DIGITS.get(c);
             } else if (SMALL_UNITS.containsKey(c)) {
                 // 十 alone or at the start means 一十
-                section += (digit < 0 ? 1 : digit) * SMALL_UNITS.get(c);
+                section = Math.addExact(section, (digit < 0 ? 1 : digit) * SMALL_UNITS.get(c));
                 digit = -1;
             } else {
                 long unit = LARGE_UNITS.get(c);
@@ -73,11 +88,12 @@ public final class ChineseNumerals {
                 if (part == 0) {
                     part = 1;
                 }
-                total = unit > 10_000L ? (total + part) * unit : total + part * unit;
+                total = unit > 10_000L ? Math.multiplyExact(Math.addExact(total, part), unit)
+                        : Math.addExact(total, Math.multiplyExact(part, unit));
                 section = 0;
                 digit = -1;
             }
         }
-        return Optional.of(total + section + Math.max(digit, 0));
+        return Math.addExact(Math.addExact(total, section), Math.max(digit, 0));
     }
 }

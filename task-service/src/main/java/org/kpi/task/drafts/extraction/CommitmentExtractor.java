@@ -31,6 +31,8 @@ public final class CommitmentExtractor {
 
     /** A clause this short, once its dates and adverbs are left out, adds only a step to the one before. */
     private static final int CONTINUATION_LENGTH = 6;
+    /** The longest sentence read; {@link PlanText} cuts run-on sentences shorter, so only one giant clause is longer. */
+    private static final int LONGEST_SENTENCE = 2000;
     /** The longest title; longer ones end at a clause. */
     private static final int TITLE_LENGTH = 120;
     private static final String MARKS = "“”「」『』（）()《》【】‘’\"'、，,：:；;。 *";
@@ -50,6 +52,10 @@ public final class CommitmentExtractor {
         DateFinder dates = new DateFinder(planDate);
         List<Commitment> found = new ArrayList<>();
         for (PlanText.Sentence sentence : PlanText.sentences(text)) {
+            if (sentence.end() - sentence.start() > LONGEST_SENTENCE) {
+                // a clause of thousands of characters without a comma is a pasted table or noise, no commitment
+                continue;
+            }
             int offset = sentence.start();
             Words words = Words.of(text.substring(offset, sentence.end()));
             List<Clause> clauses = new ArrayList<>();

@@ -24,6 +24,10 @@ public final class PlanText {
     private static final Pattern LEVEL_ONE = Pattern.compile("^[一二三四五六七八九十]{1,3}[、．.]");
     private static final Pattern LEVEL_TWO = Pattern.compile("^[（(][一二三四五六七八九十]{1,3}[）)]");
     private static final Pattern DASH_HEADING = Pattern.compile("^(——|--|—)+");
+    /** A sentence longer than this is read in parts, at its clauses. */
+    private static final int MAX_SENTENCE = 1000;
+    /** How many unclosed marks a closing mark looks back through for its partner. */
+    private static final int MAX_OPEN = 32;
 
     /** A clause: {@code text.substring(start, end)}. */
     public record Clause(int start, int end) {
@@ -60,10 +64,7 @@ public final class PlanText {
         String levelTwo = null;
         int lineStart = 0;
         while (lineStart <= text.length()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
-            }
+            int lineEnd = lineEnd(lineStart);
             int from = skipBlank(lineStart, lineEnd);
             int to = trimEnd(from, lineEnd);
             if (from < to) {
@@ -84,9 +85,13 @@ public final class PlanText {
                     level = 2;
                 }
                 int bodyStart = from;
+                int headingEnd = level > 0 ? nextSentenceEnd(headingStart, to) : -1;
+                String heading = level > 0 ? text.substring(headingStart, trimEnd(headingStart, headingEnd)).strip() : "";
+                if (level > 0 && !hasText(heading)) {
+                    // 一、 with nothing after it, or a line of dashes: not a heading
+                    level = 0;
+                }
                 if (level > 0) {
-                    int headingEnd = nextSentenceEnd(headingStart, to);
-                    String heading = text.substring(headingStart, trimEnd(headingStart, headingEnd)).strip();
                     if (level == 1) {
                         levelOne = heading;
                         levelTwo = null;
@@ -103,8 +108,17 @@ public final class PlanText {
                 while (sentenceStart < to) {
                     int sentenceEnd = nextSentenceEnd(sentenceStart, to);
                     List<Clause> clauses = clauses(sentenceStart, sentenceEnd);
-                    if (!clauses.isEmpty()) {
-                        sentences.add(new Sentence(category(levelOne, levelTwo), clauses, false));
+                    // a run-on "sentence" (a line of commas, a pasted table) is read in parts of a sensible length
+                    List<Clause> part = new ArrayList<>();
+                    for (Clause clause : clauses) {
+                        if (!part.isEmpty() && clause.end() - part.get(0).start() > MAX_SENTENCE) {
+                            sentences.add(new Sentence(category(levelOne, levelTwo), part, false));
+                            part = new ArrayList<>();
+                        }
+                        part.add(clause);
+                    }
+                    if (!part.isEmpty()) {
+                        sentences.add(new Sentence(category(levelOne, levelTwo), part, false));
                     }
                     sentenceStart = sentenceEnd + 1;
                 }
@@ -112,6 +126,22 @@ public final class PlanText {
             lineStart = lineEnd + 1;
         }
         return sentences;
+    }
+
+    /** Where the line starting at {@code from} ends: its \n or \r, or the end of the text. */
+    private int lineEnd(int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** Whether a heading says anything: a letter or an ideograph, not only dashes and marks. */
+    private static boolean hasText(String heading) {
+        return heading.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static String category(String levelOne, String levelTwo) {
@@ -169,41 +199,58 @@ public final class PlanText {
      * matched within a line; straight double quotes pair up in turn.
      */
     private static boolean[] enclosed(String text) {
-        boolean[] inside = new boolean[text.length()];
-        Deque<int[]> open = new ArrayDeque<>();
+        // +1 where a pair opens, -1 after it closes: one pass to find the pairs, one to add up
+        int[] depth = new int[text.length() + 1];
+        Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 open.clear();
             } else if (c == '"') {
-                if (!open.isEmpty() && text.charAt(open.peek()[0]) == '"') {
-                    mark(inside, open.pop()[0], i);
+                if (!open.isEmpty() && text.charAt(open.peek()) == '"') {
+                    pair(depth, open.pop(), i);
                 } else {
-                    open.push(new int[]{i});
+                    open.push(i);
                 }
             } else if (PAIRS.containsKey(c)) {
-                open.push(new int[]{i});
+                open.push(i);
+                if (open.size() > MAX_OPEN) {
+                    open.removeLast();
+                }
             } else if (PAIRS.containsValue(c)) {
                 // close the nearest matching opening mark; marks opened inside it and never closed are dropped
-                for (int[] candidate : open) {
-                    char opener = text.charAt(candidate[0]);
-                    if (PAIRS.get(opener) != null && PAIRS.get(opener) == c) {
-                        while (open.peek() != candidate) {
-                            open.pop();
-                        }
-                        open.pop();
-                        mark(inside, candidate[0], i);
+                Integer partner = null;
+                int looked = 0;
+                for (Integer candidate : open) {
+                    Character closer = PAIRS.get(text.charAt(candidate));
+                    if (closer != null && closer == c) {
+                        partner = candidate;
+                        break;
+                    }
+                    if (++looked >= MAX_OPEN) {
                         break;
                     }
                 }
+                if (partner != null) {
+                    while (!open.peek().equals(partner)) {
+                        open.pop();
+                    }
+                    open.pop();
+                    pair(depth, partner, i);
+                }
             }
+        }
+        boolean[] inside = new boolean[text.length()];
+        int level = 0;
+        for (int i = 0; i < text.length(); i++) {
+            level += depth[i];
+            inside[i] = level > 0;
         }
         return inside;
     }
 
-    private static void mark(boolean[] inside, int from, int to) {
-        for (int i = from; i <= to; i++) {
-            inside[i] = true;
-        }
+    private static void pair(int[] depth, int from, int to) {
+        depth[from]++;
+        depth[to + 1]--;
     }
 }

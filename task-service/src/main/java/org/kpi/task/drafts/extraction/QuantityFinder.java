@@ -19,7 +19,11 @@ public final class QuantityFinder {
     /** Qualifiers written before the number; the nearest one counts. */
     private static final List<String> BEFORE = List.of("突破", "超过", "不少于", "不低于", "累计", "力争");
     /** What follows a number that describes a thing: 总投资12.6亿元的工程, 500万元以上项目. */
-    private static final Pattern DESCRIBES = Pattern.compile("^(以上)?(的|项目)");
+    private static final Pattern DESCRIBES = Pattern.compile("(以上)?(的|项目)");
+    /** How far before a number a qualifier such as 累计 may stand. */
+    private static final int QUALIFIER_REACH = 24;
+    private static final int MAX_INTEGER = 14;
+    private static final int MAX_FRACTION = 4;
 
     private final Pattern pattern;
     private final Lexicon lexicon;
@@ -30,7 +34,10 @@ public final class QuantityFinder {
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
                 .collect(Collectors.joining("|"));
-        this.pattern = Pattern.compile("(?<num>\\d+(?:[.,]\\d+)*|[零〇一二两三四五六七八九十百千万亿]+|\\*+)"
+        // a number starts where no other digit, numeral or mask does, and its runs are taken whole
+        // (possessive): a long run of digits with no unit after it is passed over in one step
+        this.pattern = Pattern.compile("(?<![0-9零〇一二两三四五六七八九十百千万亿*.,])"
+                + "(?<num>\\d++(?:[.,]\\d++)*+|[零〇一二两三四五六七八九十百千万亿]++|\\*++)"
                 + "(?<approx>余|多)?(?<unit>" + units + ")(?<after>以上|左右|以内)?");
     }
 
@@ -45,12 +52,9 @@ public final class QuantityFinder {
             }
             String number = m.group("num");
             boolean masked = number.startsWith("*");
-            if (!masked && start > 0 && Character.isDigit(text.charAt(start - 1))) {
-                continue;
-            }
             BigDecimal value = null;
             if (!masked) {
-                Optional<BigDecimal> parsed = ChineseNumerals.parse(number);
+                Optional<BigDecimal> parsed = ChineseNumerals.parse(number).filter(QuantityFinder::storable);
                 if (parsed.isEmpty()) {
                     continue;
                 }
@@ -62,7 +66,7 @@ public final class QuantityFinder {
                 continue;
             }
             String qualifier = qualifier(text, start, m.group("approx"), m.group("after"));
-            boolean attributive = DESCRIBES.matcher(text.substring(m.end())).find();
+            boolean attributive = DESCRIBES.matcher(text).region(m.end(), text.length()).lookingAt();
             found.add(new QuantityMention(value, unit, qualifier, masked, lexicon.countUnits().contains(unit),
                     attributive, start, m.end()));
         }
@@ -80,6 +84,12 @@ public final class QuantityFinder {
                 .or(() -> mentions.stream().findFirst());
     }
 
+    /** Whether a task can hold {@code value}: at most 14 digits before the point and 4 after. */
+    static boolean storable(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= MAX_FRACTION && plain.precision() - plain.scale() <= MAX_INTEGER;
+    }
+
     private static String qualifier(String text, int start, String approx, String after) {
         if (after != null) {
             return after;
@@ -87,11 +97,13 @@ public final class QuantityFinder {
         if (approx != null) {
             return approx;
         }
+        // the nearest qualifier in the few characters before the number (累计注册落户项目达到34个)
+        String before = text.substring(Math.max(0, start - QUALIFIER_REACH), start);
         int nearest = -1;
         String found = null;
         for (String word : BEFORE) {
-            int at = text.lastIndexOf(word, start);
-            if (at >= 0 && at + word.length() <= start && at > nearest) {
+            int at = before.lastIndexOf(word);
+            if (at >= 0 && at > nearest) {
                 nearest = at;
                 found = word;
             }

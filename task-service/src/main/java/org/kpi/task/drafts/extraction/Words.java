@@ -28,9 +28,28 @@ public final class Words {
     }
 
     private final List<Word> words;
+    /** For each offset: whether a word starts there, whether one ends there, and which word covers it. */
+    private final boolean[] starts;
+    private final boolean[] ends;
+    private final int[] covering;
 
-    private Words(List<Word> words) {
+    private Words(List<Word> words, int length) {
         this.words = words;
+        this.starts = new boolean[length + 1];
+        this.ends = new boolean[length + 1];
+        this.covering = new int[length];
+        java.util.Arrays.fill(covering, -1);
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            if (word.start() < 0 || word.end() > length) {
+                continue;
+            }
+            starts[word.start()] = true;
+            ends[word.end()] = true;
+            for (int at = word.start(); at < word.end(); at++) {
+                covering[at] = i;
+            }
+        }
     }
 
     /** The words of {@code sentence}, offsets relative to it. */
@@ -41,7 +60,7 @@ public final class Words {
         for (Term term : segment.seg(sentence)) {
             words.add(new Word(term.offset, term.word, term.nature == null ? "x" : term.nature.toString()));
         }
-        return new Words(words);
+        return new Words(words, sentence.length());
     }
 
     public List<Word> all() {
@@ -50,26 +69,11 @@ public final class Words {
 
     /** Whether {@code from}–{@code to} of the sentence begins and ends on word boundaries. */
     public boolean onBoundaries(int from, int to) {
-        boolean startOk = false;
-        boolean endOk = false;
-        for (Word word : words) {
-            if (word.start() == from) {
-                startOk = true;
-            }
-            if (word.end() == to) {
-                endOk = true;
-            }
-        }
-        return startOk && endOk;
+        return from >= 0 && to < ends.length && starts[from] && ends[to];
     }
 
     /** The word that starts at {@code offset}, or the one that covers it; {@code null} past the end. */
     public Word at(int offset) {
-        for (Word word : words) {
-            if (offset >= word.start() && offset < word.end()) {
-                return word;
-            }
-        }
-        return null;
+        return offset >= 0 && offset < covering.length && covering[offset] >= 0 ? words.get(covering[offset]) : null;
     }
 }
