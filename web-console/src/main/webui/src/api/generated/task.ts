@@ -53,6 +53,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看一年的工作日历（未载入时 loaded 为 false） */
+        get: operations["getCalendar"];
+        /** 载入一年的工作日历（管理员；整体替换，If-Match 或 version 可选，给出时须为当前版本） */
+        put: operations["putCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -288,7 +306,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 删除草稿（已发布的不能删，409）；返回删除后的批次 */
+        /** 删除草稿（已发布的不能删，409；If-Match 可选，给出时须为当前版本）；返回删除后的批次 */
         delete: operations["deleteTaskDraft"];
         options?: never;
         head?: never;
@@ -640,6 +658,29 @@ export interface components {
             after: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** @description 一年的工作日历（整体替换） · A year's calendar, replaced as a whole */
+        CalendarUpdate: {
+            holidays: string[];
+            workdays: string[];
+            /**
+             * Format: int64
+             * @description 所依据的版本（可代替 If-Match） · The version this change is based on
+             */
+            version?: number | null;
+        };
+        /** @description 一年的工作日历：法定节假日与调休上班日 · A year's holidays and exchanged working weekends */
+        CalendarView: {
+            /** Format: int32 */
+            year: number;
+            /** @description 放假的日子（法定节假日及调休放假的工作日） · Days off */
+            holidays: string[];
+            /** @description 调休上班的周六、周日 · Weekend days worked */
+            workdays: string[];
+            /** @description false：尚未载入，只按周一至周五计算 · false until loaded: Monday to Friday only */
+            loaded: boolean;
+            /** Format: int64 */
+            version: number;
         };
         ClosureRequest: {
             summary: string;
@@ -1460,6 +1501,79 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 · Year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 当前 ETag（可选） · The current ETag (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 年份 · Year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     readEvents: {
         parameters: {
             query?: {
@@ -1929,7 +2043,10 @@ export interface operations {
     deleteTaskDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 草稿当前的 ETag（可选） · The draft's current ETag (optional) */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description 任务分解批次编号 · Batch id */
                 batchId: number;
@@ -1955,6 +2072,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
