@@ -74,9 +74,7 @@ public class ContactsService implements RecipientChannels {
         em.find(OrgUnit.class, orgUnitCode, LockModeType.PESSIMISTIC_WRITE);
         ContactBook book = em.find(ContactBook.class, orgUnitCode);
         long current = book == null ? 0 : book.version;
-        if ((ifMatch != null && !ifMatch.isBlank()) || request.version() != null) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, request.version()), current);
-        }
+        ETags.requireVersionIfGiven(ifMatch, request.version(), current);
         List<ContactChannelEntry> before = stored(orgUnitCode);
         ContactsView beforeView = view(orgUnitCode, book, before);
         boolean first = book == null;

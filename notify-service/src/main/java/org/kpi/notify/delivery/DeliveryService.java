@@ -85,9 +85,7 @@ public class DeliveryService {
             throw ProblemException.forbidden("只有督查人员和管理员可以立即重试投递");
         }
         DeliveryView before = find(id, true);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, null), before.version());
-        }
+        ETags.requireVersionIfGiven(ifMatch, null, before.version());
         if (!before.status().retryable()) {
             throw new ProblemException(ProblemKind.ILLEGAL_TRANSITION,
                     "只有发送失败或等待重试的投递可以立即重试（当前状态：" + before.status() + "）");

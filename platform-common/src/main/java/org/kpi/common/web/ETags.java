@@ -60,6 +60,16 @@ public final class ETags {
         requireVersion(expectedVersion(ifMatch, null), current);
     }
 
+    /**
+     * For writes whose version condition is optional (a book replaced as a whole, a retry): when
+     * the request names a version, in {@code If-Match} or the body, it must be {@code current}.
+     */
+    public static void requireVersionIfGiven(String ifMatch, Long bodyVersion, long current) {
+        if ((ifMatch != null && !ifMatch.isBlank()) || bodyVersion != null) {
+            requireVersion(expectedVersion(ifMatch, bodyVersion), current);
+        }
+    }
+
     /** A 409 problem unless {@code actual} is the version the client read. */
     public static void requireVersion(long expected, long actual) {
         if (expected != actual) {

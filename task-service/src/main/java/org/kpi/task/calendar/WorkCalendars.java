@@ -59,9 +59,7 @@ public class WorkCalendars {
     public CalendarView replace(int year, CalendarUpdate update, String ifMatch) {
         requireYear(year);
         CalendarView before = view(year);
-        if ((ifMatch != null && !ifMatch.isBlank()) || update.version() != null) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, update.version()), before.version());
-        }
+        ETags.requireVersionIfGiven(ifMatch, update.version(), before.version());
         List<FieldError> errors = new ArrayList<>();
         Set<LocalDate> holidays = new HashSet<>();
         for (int i = 0; i < update.holidays().size(); i++) {
@@ -119,8 +117,7 @@ public class WorkCalendars {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
         for (Object[] row : rows) {
-            LocalDate day = row[0] instanceof LocalDate d ? d : ((java.sql.Date) row[0]).toLocalDate();
-            ("HOLIDAY".equals(row[1]) ? holidays : workdays).add(day);
+            ("HOLIDAY".equals(row[1]) ? holidays : workdays).add((LocalDate) row[0]);
         }
         return new WorkCalendar(holidays, workdays);
     }
@@ -129,7 +126,7 @@ public class WorkCalendars {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select day from work_calendar_day where year = ?1 and kind = ?2 order by day")
                 .setParameter(1, year).setParameter(2, kind).getResultList();
-        return rows.stream().map(d -> d instanceof LocalDate l ? l : ((java.sql.Date) d).toLocalDate()).toList();
+        return rows.stream().map(LocalDate.class::cast).toList();
     }
 
     private void insert(int year, Set<LocalDate> days, String kind) {

@@ -36,11 +36,7 @@ import org.kpi.common.web.PageResult;
 import org.kpi.common.web.QueryParams;
 import org.kpi.common.web.Responses;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** From work plan to task ledger (任务分解): draft tasks read from a plan's text, reviewed, published. */
 @Path("/api/v1/task-drafts")
@@ -94,13 +90,8 @@ public class DraftResource {
         if (title != null && title.strip().length() > 64) {
             throw ProblemException.invalid("title", "计划名称最长 64 个字符");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The uploaded plan cannot be read", e);
-        }
-        DraftBatchView batch = service.extractFile(bytes, PlanFiles.oneLine(file.fileName()), date(planDate),
+        LocalDate date = QueryParams.optionalDate("planDate", planDate);
+        DraftBatchView batch = service.extractFile(file.uploadedFile(), PlanFiles.oneLine(file.fileName()), date,
                 PlanFiles.oneLine(orgUnitCode), PlanFiles.oneLine(title));
         return Responses.created("/api/v1/task-drafts/" + batch.id(), batch);
     }
@@ -188,21 +179,5 @@ public class DraftResource {
             @NotNull(message = "请求体不能为空") @Valid UnitKeywordsUpdate update) {
         UnitKeywordsView view = service.replaceKeywords(orgUnit, update, ifMatch);
         return Responses.tagged(view, view.version());
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("planDate", "应为日期，例如 2026-08-01");
-        }
-        if (date.getYear() < QueryParams.MIN_YEAR || date.getYear() > QueryParams.MAX_YEAR) {
-            throw ProblemException.invalid("planDate", "日期应在 " + QueryParams.MIN_YEAR + " 到 " + QueryParams.MAX_YEAR + " 年之间");
-        }
-        return date;
     }
 }

@@ -29,8 +29,12 @@ import org.kpi.task.tasks.Task;
 import org.kpi.task.tasks.TaskCreate;
 import org.kpi.task.tasks.TaskService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -120,11 +124,18 @@ public class DraftService {
     }
 
     /** Reads an uploaded plan (.docx or .txt) into a new batch. */
-    public DraftBatchView extractFile(byte[] bytes, String fileName, LocalDate planDate, String orgUnitCode,
+    public DraftBatchView extractFile(Path file, String fileName, LocalDate planDate, String orgUnitCode,
                                       String title) {
-        if (bytes.length > config.drafts().maxFileBytes()) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE,
-                    "文件超过 " + config.drafts().maxFileBytes() / (1024 * 1024) + " MB");
+        byte[] bytes;
+        try {
+            // the size first: a file over the limit is never read into memory
+            if (Files.size(file) > config.drafts().maxFileBytes()) {
+                throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE,
+                        "文件超过 " + config.drafts().maxFileBytes() / (1024 * 1024) + " MB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The uploaded plan cannot be read", e);
         }
         String text = PlanFiles.text(bytes, fileName);
         if (text.isBlank()) {
@@ -209,8 +220,8 @@ public class DraftService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<DraftBatchSummary> items = rows.stream().map(r -> new DraftBatchSummary(((Number) r[0]).longValue(),
-                (String) r[1], (String) r[2], r[3] instanceof LocalDate d ? d : ((java.sql.Date) r[3]).toLocalDate(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue(), (String) r[4], offset(r[5]))).toList();
+                (String) r[1], (String) r[2], (LocalDate) r[3], ((Number) r[6]).intValue(),
+                ((Number) r[7]).intValue(), (String) r[4], ((java.time.Instant) r[5]).atOffset(java.time.ZoneOffset.UTC))).toList();
         return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
@@ -280,9 +291,7 @@ public class DraftService {
     public DraftBatchView delete(long batchId, long draftId, String ifMatch) {
         DraftBatch batch = visible(batchId, false);
         TaskDraft draft = draft(batch, draftId, true);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, null), draft.version);
-        }
+        ETags.requireVersionIfGiven(ifMatch, null, draft.version);
         requireUnpublished(draft);
         DraftView before = view(draft);
         em.remove(draft);
@@ -508,15 +517,5 @@ public class DraftService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static OffsetDateTime offset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -67,9 +67,7 @@ public class KeywordBook {
     public UnitKeywordsView replace(String orgUnitCode, UnitKeywordsUpdate update, String ifMatch, String by) {
         Object[] set = set(orgUnitCode);
         long current = set == null ? 0 : ((Number) set[0]).longValue();
-        if ((ifMatch != null && !ifMatch.isBlank()) || update.version() != null) {
-            ETags.requireVersion(ETags.expectedVersion(ifMatch, update.version()), current);
-        }
+        ETags.requireVersionIfGiven(ifMatch, update.version(), current);
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < update.keywords().size(); i++) {
