@@ -79,10 +79,6 @@ public final class Lexicon {
         return sections.get("count-units");
     }
 
-    public Set<String> measureUnits() {
-        return sections.get("measure-units");
-    }
-
     /** Every unit, counting and measuring. */
     public Set<String> units() {
         Set<String> all = new LinkedHashSet<>(sections.get("count-units"));

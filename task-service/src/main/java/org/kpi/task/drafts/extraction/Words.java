@@ -63,10 +63,6 @@ public final class Words {
         return new Words(words, sentence.length());
     }
 
-    public List<Word> all() {
-        return words;
-    }
-
     /** Whether {@code from}–{@code to} of the sentence begins and ends on word boundaries. */
     public boolean onBoundaries(int from, int to) {
         return from >= 0 && to < ends.length && starts[from] && ends[to];
