@@ -15,6 +15,10 @@ public interface TaskConfig {
     @WithDefault("7")
     int redAfterDays();
 
+    /** Working days after assignment within which the lead and co-units sign for a task (签收). */
+    @WithDefault("2")
+    int signForDays();
+
     /** Largest attachment on a progress report, in bytes (10 MiB). */
     @WithDefault("10485760")
     long maxAttachmentBytes();

@@ -398,7 +398,7 @@ public class DraftService {
         LocalDate start = batch.planDate.isAfter(draft.dueDate) ? draft.dueDate : batch.planDate;
         return new TaskCreate(draft.title, null, draft.category, batch.title, batch.orgUnitCode,
                 draft.suggestedLeadUnitCode, codes(draft), null, start, draft.dueDate, null, quantity, null,
-                milestones);
+                milestones, null);
     }
 
     // ------------------------------------------------------------------ keywords

@@ -499,7 +499,7 @@ public class LedgerService {
                 cells.text(LedgerColumn.SOURCE), cells.text(LedgerColumn.ORG_UNIT), cells.text(LedgerColumn.LEAD_UNIT),
                 co, cells.text(LedgerColumn.RESPONSIBLE_LEADER), start, due, cadence,
                 quantity == null ? null : new Quantity(quantity, unit), cells.whole(LedgerColumn.TARGET_ID),
-                milestones);
+                milestones, null);
         return new LedgerRow(rowNumber, id, version, request, errors);
     }
 

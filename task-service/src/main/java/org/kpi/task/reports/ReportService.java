@@ -12,6 +12,8 @@ import org.kpi.common.security.Caller;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.task.TaskConfig;
+import org.kpi.task.tasks.Signatures;
+import org.kpi.task.tasks.SignedFor;
 import org.kpi.task.tasks.Task;
 import org.kpi.task.tasks.TaskAccess;
 import org.kpi.task.tasks.TaskAction;
@@ -53,6 +55,9 @@ public class ReportService {
     TaskService tasks;
 
     @Inject
+    Signatures signatures;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -88,6 +93,8 @@ public class ReportService {
         report.reportedBy = caller.subject();
         report.reportedAt = OffsetDateTime.now(clock);
         em.persist(report);
+        // a unit that reports before signing for the task signs for it by reporting
+        boolean signedNow = signatures.sign(task, report.unitCode, report.reportedBy, true, report.reportedAt);
         if (role == UnitRole.LEAD) {
             if (request.percentDone() != null) {
                 task.percentDone = request.percentDone();
@@ -99,8 +106,13 @@ public class ReportService {
         tasks.savedProgress(task, before);
         ProgressReportView view = ProgressReportView.of(report, List.of());
         audit.record("create", ENTITY, Long.toString(report.id), task.orgUnitCode, null, view);
+        if (signedNow) {
+            outbox.publish(TaskService.SIGNED_FOR, Long.toString(task.id), new SignedFor(task.id, report.unitCode,
+                    role, report.reportedAt, true));
+        }
         outbox.publish(FILED, Long.toString(task.id), new ProgressReportFiled(report.id, task.id, report.unitCode,
-                report.role, report.reportedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), report.reportedAt));
+                report.role, report.reportedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), report.reportedAt,
+                task.targetId, report.quantityReached, report.reportedBy));
         return view;
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
@@ -117,6 +118,33 @@ public class Task {
     @Column(name = "last_reason")
     public String lastReason;
 
+    /** When the task was last handed out (assigned, or given a new lead on reassignment). */
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
+
+    /** The last working day on which its units sign for it (签收) in time. */
+    @Column(name = "sign_for_due")
+    public LocalDate signForDue;
+
+    /** The leader instruction (批示件) the task was made from, or {@code null}. */
+    @Column(name = "instruction_id")
+    public Long instructionId;
+
+    /** The assessor's rating when the task was closed (满意度), or {@code null}. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 24)
+    public Rating rating;
+
+    @Column(name = "rating_comment")
+    public String ratingComment;
+
+    /**
+     * The units that have signed for the task; not mapped, so that a signature is written in one
+     * statement ({@link Signatures}). {@code null} until loaded.
+     */
+    @Transient
+    public List<Signature> signatures;
+
     @Column(name = "closure_requested_at")
     public OffsetDateTime closureRequestedAt;
 
@@ -148,6 +176,21 @@ public class Task {
             }
         }
         return null;
+    }
+
+    /** The lead and co-units that have not signed for the task, lead first. */
+    public List<String> unsignedUnitCodes() {
+        if (status == TaskStatus.DRAFT || signatures == null) {
+            return List.of();
+        }
+        Set<String> signed = new HashSet<>();
+        signatures.forEach(s -> signed.add(s.unitCode()));
+        List<String> unsigned = new ArrayList<>();
+        if (!signed.contains(leadUnitCode)) {
+            unsigned.add(leadUnitCode);
+        }
+        coUnitCodes().stream().filter(code -> !signed.contains(code)).forEach(unsigned::add);
+        return unsigned;
     }
 
     /** Recomputes the denormalised next due date: the first open milestone, else the task's due date. */

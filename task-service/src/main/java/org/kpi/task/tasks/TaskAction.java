@@ -10,6 +10,9 @@ import java.util.Set;
 public enum TaskAction {
     EDIT("修改", null, EnumSet.of(TaskStatus.DRAFT, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
     ASSIGN("交办", TaskStatus.ASSIGNED, EnumSet.of(TaskStatus.DRAFT)),
+    SIGN_FOR("签收", null, EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
+    REQUEST_REASSIGNMENT("申请改派", null, EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
+    DECIDE_REASSIGNMENT("审核改派申请", null, EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
     REPORT("填报进展", TaskStatus.IN_PROGRESS, EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
     COMPLETE_MILESTONE("完成节点", null, EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS)),
     REQUEST_CLOSURE("申请办结", TaskStatus.CLOSURE_REQUESTED, EnumSet.of(TaskStatus.IN_PROGRESS)),

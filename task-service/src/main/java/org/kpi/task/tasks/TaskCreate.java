@@ -47,5 +47,9 @@ public record TaskCreate(
         @Schema(description = "关联的年度目标编号（目标与考核服务） · The target (of target-service) this task serves")
         Long targetId,
         @Size(max = 50, message = "节点最多 50 个")
-        List<@NotNull(message = "节点不能为空") @Valid MilestoneInput> milestones) {
+        List<@NotNull(message = "节点不能为空") @Valid MilestoneInput> milestones,
+        @Positive(message = "批示件编号应为正整数")
+        @Schema(description = "所依据的领导批示件编号；给出时来源记为 LEADER_INSTRUCTION · The leader instruction the task "
+                + "is made from; its source is then LEADER_INSTRUCTION")
+        Long instructionId) {
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Payload of {@code task.upserted}: what notify-service needs to remind — title, units, dates,
- * milestones, cadence and status. A change that alters none of these (a new percentage, a
+ * milestones, cadence, status, and the units yet to sign for it by when. A change that alters none of these (a new percentage, a
  * description, a supervision order's answer date) publishes no upsert: consumers would learn
  * nothing from it.
  */
@@ -23,13 +23,16 @@ public record TaskEvent(
         ReportingCadence reportingCadence,
         TaskStatus status,
         List<MilestoneView> milestones,
+        LocalDate signForDueDate,
+        List<String> unsignedUnitCodes,
         long version,
         OffsetDateTime updatedAt) {
 
     static TaskEvent of(Task task) {
         return new TaskEvent(task.id, task.title, task.orgUnitCode, task.leadUnitCode, task.coUnitCodes(),
                 task.responsibleLeader, task.startDate, task.dueDate, task.nextDueDate, task.reportingCadence,
-                task.status, task.milestones.stream().map(MilestoneView::of).toList(), task.version,
+                task.status, task.milestones.stream().map(MilestoneView::of).toList(), task.signForDue,
+                task.unsignedUnitCodes(), task.version,
                 task.updatedAt);
     }
 
@@ -37,7 +40,8 @@ public record TaskEvent(
     static TaskEvent of(TaskView view) {
         return new TaskEvent(view.id(), view.title(), view.orgUnitCode(), view.leadUnitCode(), view.coUnitCodes(),
                 view.responsibleLeader(), view.startDate(), view.dueDate(), view.nextDueDate(),
-                view.reportingCadence(), view.status(), view.milestones(), view.version(), view.updatedAt());
+                view.reportingCadence(), view.status(), view.milestones(), view.signForDueDate(),
+                view.unsignedUnitCodes(), view.version(), view.updatedAt());
     }
 
     /** Whether this payload and {@code other} carry the same state: everything but version and time. */
@@ -47,6 +51,6 @@ public record TaskEvent(
 
     private TaskEvent withoutVersion() {
         return new TaskEvent(id, title, orgUnitCode, leadUnitCode, coUnitCodes, responsibleLeader, startDate, dueDate,
-                nextDueDate, reportingCadence, status, milestones, 0, null);
+                nextDueDate, reportingCadence, status, milestones, signForDueDate, unsignedUnitCodes, 0, null);
     }
 }

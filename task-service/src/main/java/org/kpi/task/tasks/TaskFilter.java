@@ -21,11 +21,15 @@ import java.util.Map;
  * @param category        exact category
  * @param q               text contained in the title
  * @param responseOverdue a supervision order waits for an answer past its date
+ * @param awaitingSignature a running task a unit has yet to sign for (for a department: its own unit)
+ * @param signForOverdue  a running task a unit has not signed for past the limit
+ * @param instructionId   made from this leader instruction
  * @param sort            one of {@link #SORTS}, {@code -} for descending; default {@code dueDate}
  */
 public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatus> statuses, Colour colour,
                          Boolean overdue, LocalDate dueBefore, String category, String q,
-                         Boolean responseOverdue, String sort) {
+                         Boolean responseOverdue, Boolean awaitingSignature, Boolean signForOverdue,
+                         Long instructionId, String sort) {
 
     /** Sort keys and their columns. */
     public static final Map<String, String> SORTS = Map.of(
@@ -38,7 +42,8 @@ public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatu
 
     public static TaskFilter parse(String orgUnit, Involvement involvement, String status, Colour colour,
                                    Boolean overdue, LocalDate dueBefore, String category, String q,
-                                   Boolean responseOverdue, String sort) {
+                                   Boolean responseOverdue, Boolean awaitingSignature, Boolean signForOverdue,
+                         Long instructionId, String sort) {
         List<TaskStatus> statuses = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             for (String part : status.split(",")) {
@@ -57,7 +62,8 @@ public record TaskFilter(String orgUnit, Involvement involvement, List<TaskStatu
             throw ProblemException.invalid("q", "搜索文本最长 100 个字符");
         }
         return new TaskFilter(blankToNull(orgUnit), involvement, statuses, colour, overdue, dueBefore,
-                blankToNull(category), blankToNull(q), responseOverdue, sortKey);
+                blankToNull(category), blankToNull(q), responseOverdue, awaitingSignature, signForOverdue, instructionId,
+                sortKey);
     }
 
     private static String blankToNull(String value) {

@@ -53,6 +53,19 @@ public class TaskListParams {
     @Parameter(description = "有督办单逾期未反馈 · A supervision order waits for an answer past its date")
     public Boolean responseOverdue;
 
+    @QueryParam("awaitingSignature")
+    @Parameter(description = "已交办、仍有单位未签收（部门用户：本单位未签收） · Running, a unit yet to sign for it "
+            + "(for a department: its own unit)")
+    public Boolean awaitingSignature;
+
+    @QueryParam("signForOverdue")
+    @Parameter(description = "超过签收期限仍有单位未签收 · A unit has not signed for it past the limit")
+    public Boolean signForOverdue;
+
+    @QueryParam("instructionId")
+    @Parameter(description = "由该领导批示件产生的任务 · Made from this leader instruction")
+    public Long instructionId;
+
     @QueryParam("sort")
     @Parameter(description = "排序字段，前加 - 表示倒序，默认 dueDate · Sort key, - for descending (default dueDate)",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"dueDate", "-dueDate", "nextDueDate",
@@ -63,6 +76,6 @@ public class TaskListParams {
     /** The parsed filter; a malformed parameter is a 400 problem naming it. */
     public TaskFilter filter() {
         return TaskFilter.parse(orgUnit, involvement, status, colour, overdue, dueBefore, category, q,
-                responseOverdue, sort);
+                responseOverdue, awaitingSignature, signForOverdue, instructionId, sort);
     }
 }

@@ -119,15 +119,30 @@ public class TaskResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/close")
+    @Path("/{id: \\d+}/sign-for")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.DEPARTMENT)
+    @Operation(operationId = "signForTask",
+            summary = "签收（牵头单位或配合单位，交办后；If-Match 可省略）")
+    public RestResponse<TaskView> signFor(
+            @PathParam("id") @Parameter(description = TASK_ID) long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "可省略；给出时须为当前版本 · Optional; "
+                    + "the current version if given") String ifMatch) {
+        return withTag(service.signFor(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id: \\d+}/close")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "closeTask", summary = "销号（CLOSURE_REQUESTED → CLOSED，需 If-Match）")
+    @Operation(operationId = "closeTask", summary = "销号并评价满意度（CLOSURE_REQUESTED → CLOSED；"
+            + "评价为 UNSATISFIED 时退回 → IN_PROGRESS，需 If-Match）")
     public RestResponse<TaskView> close(
             @PathParam("id") @Parameter(description = TASK_ID) long id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = Responses.IF_MATCH)
-            String ifMatch) {
-        return withTag(service.close(id, ifMatch));
+            String ifMatch,
+            @RequestBody(required = false, description = "满意度评价（可省略） · The rating, optional")
+            @Valid CloseRequest request) {
+        return withTag(service.close(id, request, ifMatch));
     }
 
     @POST

@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * Reads tasks for display as plain rows, without a transaction or managed entities: one task with
  * its units and milestones in one statement (the collections aggregated beside its columns), a
- * page of tasks in three. The detached {@link Task} objects it returns are for reading
+ * page of tasks in four. The detached {@link Task} objects it returns are for reading
  * only; a write loads the task through the entity manager under a lock. The exception is the
  * most frequent write, a progress report: it locks the task here ({@link #findLocked}) and
  * writes what a report changes in one statement ({@link #saveProgress}).
@@ -40,8 +40,9 @@ public class TaskRows {
             + " t.next_due_date::text, t.response_due_date::text, t.percent_done, t.quantity_reached,"
             + " t.closure_summary, t.last_reason, " + micros("t.closure_requested_at") + ", " + micros("t.closed_at")
             + ", t.created_by, t.version, " + micros("t.created_at") + ", " + micros("t.updated_at")
-            + ", t.source_text, t.quantity_qualifier";
-    private static final int TASK_COLUMN_COUNT = 30;
+            + ", t.source_text, t.quantity_qualifier, " + micros("t.assigned_at") + ", t.sign_for_due::text,"
+            + " t.instruction_id, t.rating, t.rating_comment";
+    private static final int TASK_COLUMN_COUNT = 35;
     private static final String UNIT_COLUMNS = "x.unit_code, x.role, x.unit_path";
     private static final String MILESTONE_COLUMNS = "y.id, y.title, y.due_date::text, " + micros("y.completed_at")
             + ", y.completed_by";
@@ -52,22 +53,27 @@ public class TaskRows {
      * lateral joins anew on every call).
      */
     private static final String ONE_WITH_COLLECTIONS = "select " + TASK_COLUMNS + ", u.codes, u.roles, u.paths,"
-            + " m.ids, m.titles, m.dues, m.completed_at, m.completed_by from task t"
+            + " m.ids, m.titles, m.dues, m.completed_at, m.completed_by, s.codes, s.times, s.signers, s.implicits from task t"
             + " left join lateral (select array_agg(x.unit_code) codes, array_agg(x.role) roles,"
             + " array_agg(x.unit_path) paths from task_unit x where x.task_id = t.id) u on true"
             + " left join lateral (select array_agg(y.id order by y.position) ids,"
             + " array_agg(y.title order by y.position) titles, array_agg(y.due_date::text order by y.position) dues,"
             + " array_agg(" + micros("y.completed_at") + " order by y.position) completed_at,"
             + " array_agg(y.completed_by order by y.position) completed_by"
-            + " from task_milestone y where y.task_id = t.id) m on true";
+            + " from task_milestone y where y.task_id = t.id) m on true"
+            + " left join lateral (select array_agg(z.unit_code) codes, array_agg(" + micros("z.signed_at") + ") times,"
+            + " array_agg(z.signed_by) signers, array_agg(z.implicit) implicits"
+            + " from task_signature z where z.task_id = t.id) s on true";
     private static final String ONE = ONE_WITH_COLLECTIONS + " where t.id = ?";
     private static final String SAVE_PROGRESS = "update task set status = ?, percent_done = ?, quantity_reached = ?,"
             + " updated_at = ?, version = version + 1 where id = ? and version = ? returning version";
 
-    /** A page of tasks, then their units and milestones: three plain statements, each cheap to plan. */
+    /** A page of tasks, then their units, milestones and signatures: four plain statements, each cheap to plan. */
     private static final String MANY = "select " + TASK_COLUMNS + " from task t where t.id = any(?)";
     private static final String UNITS_OF = "select x.task_id, " + UNIT_COLUMNS
             + " from task_unit x where x.task_id = any(?)";
+    private static final String SIGNATURES_OF = "select z.task_id, z.unit_code, " + micros("z.signed_at")
+            + ", z.signed_by, z.implicit from task_signature z where z.task_id = any(?) order by z.signed_at";
     private static final String MILESTONES_OF = "select y.task_id, " + MILESTONE_COLUMNS
             + " from task_milestone y where y.task_id = any(?) order by y.task_id, y.position";
 
@@ -148,6 +154,14 @@ public class TaskRows {
                 t.milestones.add(milestone(t, (Long) ids[i], (String) titles[i], (String) dues[i],
                         (Long) completedAt[i], (String) completedBy[i]));
             }
+            Object[] signers = array(rs.getArray(TASK_COLUMN_COUNT + 9));
+            Object[] signedAt = array(rs.getArray(TASK_COLUMN_COUNT + 10));
+            Object[] signedBy = array(rs.getArray(TASK_COLUMN_COUNT + 11));
+            Object[] implicit = array(rs.getArray(TASK_COLUMN_COUNT + 12));
+            for (int i = 0; i < signers.length; i++) {
+                t.signatures.add(new Signature((String) signers[i], timestamp((Long) signedAt[i]), (String) signedBy[i],
+                        (Boolean) implicit[i]));
+            }
             return t;
         }
     }
@@ -185,6 +199,15 @@ public class TaskRows {
                         Task t = byId.get(rs.getLong(1));
                         t.milestones.add(milestone(t, rs.getLong(2), rs.getString(3), rs.getString(4),
                                 (Long) rs.getObject(5), rs.getString(6)));
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(SIGNATURES_OF)) {
+                statement.setArray(1, keys);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        byId.get(rs.getLong(1)).signatures.add(new Signature(rs.getString(2),
+                                timestamp((Long) rs.getObject(3)), rs.getString(4), rs.getBoolean(5)));
                     }
                 }
             }
@@ -234,7 +257,13 @@ public class TaskRows {
         t.updatedAt = timestamp((Long) rs.getObject(28));
         t.sourceText = rs.getString(29);
         t.quantityQualifier = rs.getString(30);
+        t.assignedAt = timestamp((Long) rs.getObject(31));
+        t.signForDue = date(rs.getString(32));
+        t.instructionId = (Long) rs.getObject(33);
+        t.rating = rs.getString(34) == null ? null : Rating.valueOf(rs.getString(34));
+        t.ratingComment = rs.getString(35);
         t.units = new HashSet<>();
+        t.signatures = new ArrayList<>();
         t.milestones = new ArrayList<>();
         return t;
     }

@@ -129,6 +129,14 @@ public class TaskSearch {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    /** A unit of the task has not signed for it. */
+    private static final String UNSIGNED = "exists (select 1 from task_unit su where su.task_id = t.id and not exists"
+            + " (select 1 from task_signature ss where ss.task_id = t.id and ss.unit_code = su.unit_code))";
+    /** The caller's unit takes part in the task and has not signed for it. */
+    private static final String UNSIGNED_BY_ME = "exists (select 1 from task_unit su where su.task_id = t.id"
+            + " and su.unit_code = :signer and not exists (select 1 from task_signature ss where ss.task_id = t.id"
+            + " and ss.unit_code = :signer))";
+
     private String where(TaskFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(access.visibleTasks().addTo(params));
         LocalDate today = tasks.today();
@@ -186,6 +194,25 @@ public class TaskSearch {
                     ? " and t.response_due_date < :responseToday" + " and t.status in " + AWAITING_RESPONSE_SQL
                     : " and (t.response_due_date is null or t.response_due_date >= :responseToday"
                     + " or t.status not in " + AWAITING_RESPONSE_SQL + ")");
+        }
+        if (filter.awaitingSignature() != null) {
+            boolean ownUnit = caller.isDepartment() && !caller.isSupervisor() && !caller.isAdmin();
+            String unsigned = ownUnit ? UNSIGNED_BY_ME : UNSIGNED;
+            if (ownUnit) {
+                params.put("signer", caller.orgCode());
+            }
+            where.append(filter.awaitingSignature()
+                    ? " and " + RUNNING + " and " + unsigned
+                    : " and not (" + RUNNING + " and " + unsigned + ")");
+        }
+        if (filter.signForOverdue() != null) {
+            params.put("signToday", today);
+            String late = RUNNING + " and t.sign_for_due < :signToday and " + UNSIGNED;
+            where.append(filter.signForOverdue() ? " and " + late : " and not (" + late + ")");
+        }
+        if (filter.instructionId() != null) {
+            where.append(" and t.instruction_id = :instructionId");
+            params.put("instructionId", filter.instructionId());
         }
         return where.toString();
     }

@@ -14,6 +14,8 @@ import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.common.web.ETags;
 import org.kpi.task.TaskConfig;
+import org.kpi.task.calendar.WorkCalendars;
+import org.kpi.task.instructions.Instructions;
 import org.kpi.task.targets.TargetReferences;
 
 import java.time.Clock;
@@ -36,6 +38,9 @@ public class TaskService {
     public static final String CLOSURE_REQUESTED = "task.closure-requested";
     public static final String RETURNED = "task.returned";
     public static final String CLOSED = "task.closed";
+    public static final String SIGNED_FOR = "task.signed-for";
+    /** The value of {@code source} for a task made from a leader instruction. */
+    public static final String LEADER_INSTRUCTION = "LEADER_INSTRUCTION";
 
     @Inject
     EntityManager em;
@@ -68,6 +73,15 @@ public class TaskService {
     TaskRows rows;
 
     @Inject
+    Signatures signatures;
+
+    @Inject
+    WorkCalendars calendars;
+
+    @Inject
+    Instructions instructions;
+
+    @Inject
     Clock clock;
 
     public TaskColourRule colourRule() {
@@ -78,7 +92,11 @@ public class TaskService {
         return LocalDate.now(clock);
     }
 
+    /** The task as clients see it; a task read through the entity manager has its signatures loaded here. */
     public TaskView view(Task task) {
+        if (task.signatures == null) {
+            task.signatures = task.id == null ? List.of() : signatures.of(task.id);
+        }
         return TaskView.of(task, colourRule(), today());
     }
 
@@ -117,6 +135,10 @@ public class TaskService {
             task.quantityQualifier = trimToNull(request.quantity().qualifier());
         }
         task.targetId = targets.visibleTargetId(request.targetId(), "targetId", errors);
+        if (request.instructionId() != null) {
+            task.instructionId = instructions.usableFor(request.instructionId(), org, "instructionId", errors);
+            task.source = LEADER_INSTRUCTION;
+        }
         task.status = TaskStatus.DRAFT;
         setUnits(task, request.leadUnitCode().trim(),
                 request.coUnitCodes() == null ? List.of() : request.coUnitCodes(), errors);
@@ -227,6 +249,9 @@ public class TaskService {
             throw ProblemException.invalid(errors);
         }
         task.refreshNextDueDate();
+        if (patch.leadUnitCode() != null || patch.coUnitCodes() != null) {
+            signatures.keepOnly(task, task.units.stream().map(u -> u.unitCode).toList());
+        }
         return saved(task, "update", before);
     }
 
@@ -235,7 +260,38 @@ public class TaskService {
         Task task = lockForSupervisor(id, ifMatch);
         TaskView before = view(task);
         task.status = TaskAction.ASSIGN.apply(task.status);
+        handOut(task);
         return saved(task, "assign", before);
+    }
+
+    /**
+     * Starts the sign-for clock: the task counts as handed out now, and its units sign for it
+     * within {@link TaskConfig#signForDays()} working days of today, by the loaded calendar.
+     */
+    void handOut(Task task) {
+        LocalDate today = today();
+        task.assignedAt = OffsetDateTime.now(clock);
+        task.signForDue = calendars.between(today, today.plusDays(90)).plusWorkingDays(today, config.signForDays());
+    }
+
+    /** The caller's unit signs for the task (签收): the lead or a co-unit, once. */
+    @Transactional
+    public TaskView signFor(long id, String ifMatch) {
+        Task task = access.readableForUpdate(id);
+        UnitRole role = access.requireParticipant(task);
+        ETags.requireVersionIfGiven(ifMatch, null, task.version);
+        TaskAction.SIGN_FOR.apply(task.status);
+        TaskView before = view(task);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!signatures.sign(task, caller.orgCode(), caller.subject(), false, now)) {
+            Signature signed = task.signatures.stream().filter(s -> s.unitCode().equals(caller.orgCode()))
+                    .findFirst().orElseThrow();
+            throw ProblemException.conflict("本单位已于 " + signed.signedAt().atZoneSameInstant(clock.getZone())
+                    .toLocalDateTime().withNano(0) + (signed.implicit() ? " 填报进展时签收" : " 签收") + "此任务");
+        }
+        TaskView after = saved(task, "sign-for", before);
+        outbox.publish(SIGNED_FOR, key(task), new SignedFor(task.id, caller.orgCode(), role, now, false));
+        return after;
     }
 
     @Transactional
@@ -270,15 +326,40 @@ public class TaskService {
         return after;
     }
 
+    /**
+     * Closes the task with the assessor's rating, if one is given. {@code UNSATISFIED} does not
+     * close: the task goes back to the lead unit with the comment as the reason.
+     */
     @Transactional
-    public TaskView close(long id, String ifMatch) {
+    public TaskView close(long id, CloseRequest request, String ifMatch) {
+        Rating rating = request == null ? null : request.rating();
+        String comment = request == null ? null : trimToNull(request.comment());
+        if (rating == Rating.UNSATISFIED && comment == null) {
+            throw ProblemException.invalid("comment", "评价为不满意时须填写意见，作为退回原因");
+        }
         Task task = lockForSupervisor(id, ifMatch);
         TaskView before = view(task);
+        if (rating == Rating.UNSATISFIED) {
+            task.status = TaskAction.RETURN.apply(task.status);
+            rate(task, rating, comment);
+            task.lastReason = comment;
+            task.closureRequestedAt = null;
+            task.closureSummary = null;
+            TaskView after = saved(task, "return", before);
+            publishTransition(RETURNED, task, comment);
+            return after;
+        }
         task.status = TaskAction.CLOSE.apply(task.status);
         task.closedAt = OffsetDateTime.now(clock);
+        rate(task, rating, comment);
         TaskView after = saved(task, "close", before);
         publishTransition(CLOSED, task, task.closureSummary);
         return after;
+    }
+
+    private static void rate(Task task, Rating rating, String comment) {
+        task.rating = rating;
+        task.ratingComment = rating == null ? null : comment;
     }
 
     @Transactional
@@ -303,6 +384,7 @@ public class TaskService {
         task.closedAt = null;
         task.closureRequestedAt = null;
         task.closureSummary = null;
+        rate(task, null, null);
         return saved(task, "reopen", before);
     }
 
@@ -352,10 +434,11 @@ public class TaskService {
 
     private void publishTransition(String type, Task task, String text) {
         outbox.publish(type, key(task), new TaskTransitionEvent(task.id, task.title, task.orgUnitCode,
-                task.leadUnitCode, task.status, text, caller.subject(), task.updatedAt));
+                task.leadUnitCode, task.status, text, caller.subject(), task.updatedAt, task.rating,
+                task.ratingComment));
     }
 
-    private Task lockForSupervisor(long id, String ifMatch) {
+    Task lockForSupervisor(long id, String ifMatch) {
         Task task = access.readableForUpdate(id);
         access.requireSupervisor(task);
         checkIfMatch(ifMatch, task);
@@ -367,7 +450,7 @@ public class TaskService {
         ETags.requireIfMatch(ifMatch, task.version);
     }
 
-    private void setUnits(Task task, String lead, List<String> coUnits, List<FieldError> errors) {
+    void setUnits(Task task, String lead, List<String> coUnits, List<FieldError> errors) {
         Set<TaskUnit> units = new HashSet<>();
         OrgUnit leadUnit = unitWithin(lead, task, "leadUnitCode", errors);
         if (leadUnit != null) {

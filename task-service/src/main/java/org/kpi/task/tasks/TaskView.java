@@ -57,10 +57,23 @@ public record TaskView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(nullable = true, description = "任务所依据的计划原文（由计划分解而来时） · The plan's words the task "
-                + "was drafted from, when it was") String sourceText) {
+                + "was drafted from, when it was") String sourceText,
+        @Schema(nullable = true, description = "所依据的领导批示件 · The leader instruction the task was made from")
+        Long instructionId,
+        @Schema(nullable = true, implementation = String.class, format = "date-time",
+                description = "交办时间（改派后为改派时间） · When it was assigned, or reassigned") OffsetDateTime assignedAt,
+        @Schema(nullable = true, implementation = String.class, format = "date",
+                description = "签收期限（最后一个工作日） · The last working day to sign for it") LocalDate signForDueDate,
+        @Schema(description = "已签收的单位 · The units that have signed for it") List<Signature> signatures,
+        @Schema(description = "尚未签收的牵头和配合单位（牵头在前） · Lead and co-units yet to sign, lead first")
+        List<String> unsignedUnitCodes,
+        @Schema(description = "超过签收期限仍有单位未签收 · A unit has not signed past the limit") boolean signForOverdue,
+        @Schema(nullable = true) Rating rating,
+        @Schema(nullable = true, description = "满意度评价意见 · The comment with the rating") String ratingComment) {
 
     static TaskView of(Task task, TaskColourRule rule, LocalDate today) {
         TaskColourRule.Assessment assessment = rule.assess(task.status, task.nextDueDate, today);
+        List<String> unsigned = task.unsignedUnitCodes();
         Quantity quantity = task.quantityValue == null ? null
                 : new Quantity(Quantity.plain(task.quantityValue), task.quantityUnit, task.quantityQualifier);
         return new TaskView(task.id, task.title, task.description, task.category, task.source,
@@ -74,6 +87,10 @@ public record TaskView(
                 task.percentDone,
                 Quantity.plain(task.quantityReached),
                 task.closureSummary, task.lastReason, task.closureRequestedAt, task.closedAt, task.createdBy,
-                task.version, task.createdAt, task.updatedAt, task.sourceText);
+                task.version, task.createdAt, task.updatedAt, task.sourceText, task.instructionId, task.assignedAt,
+                task.signForDue, task.signatures == null ? List.of() : List.copyOf(task.signatures), unsigned,
+                !unsigned.isEmpty() && task.status.isRunning() && task.signForDue != null
+                        && task.signForDue.isBefore(today),
+                task.rating, task.ratingComment);
     }
 }
