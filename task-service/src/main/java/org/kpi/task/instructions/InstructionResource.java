@@ -55,8 +55,9 @@ public class InstructionResource {
     @Path("/{id: \\d+}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "getInstruction", summary = "查看批示件及由此产生的任务（状态与颜色）")
-    public InstructionView get(@PathParam("id") @Parameter(description = ID) long id) {
-        return instructions.get(id);
+    public RestResponse<InstructionView> get(@PathParam("id") @Parameter(description = ID) long id) {
+        InstructionView view = instructions.get(id);
+        return Responses.tagged(view, view.version());
     }
 
     @GET

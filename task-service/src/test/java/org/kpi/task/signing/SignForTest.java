@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Sign-for (签收): who may sign, when, the implicit signature of a first progress report, and the
@@ -220,7 +221,7 @@ class SignForTest {
         List<String> statuses = TestTokens.as("department", tree.a1())
                 .get("/api/v1/tasks/" + id + "/reassignment-requests").then().statusCode(200)
                 .extract().jsonPath().getList("status");
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("REFUSED"), statuses);
+        assertEquals(List.of("REFUSED"), statuses);
         // after a refusal the lead may ask again, once
         TestTokens.as("department", tree.a1()).body("{\"reason\":\"补充理由\",\"suggestedUnitCode\":\"" + tree.a3() + "\"}")
                 .post(request).then().statusCode(201);
