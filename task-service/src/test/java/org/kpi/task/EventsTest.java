@@ -67,16 +67,18 @@ class EventsTest {
         OrgFixture.Tree tree = orgs.tree();
         long task = TaskApi.create(tree, "只改进度的任务");
         TaskApi.assign(tree, task);
+        TestTokens.as("department", tree.a2()).post("/api/v1/tasks/" + task + "/sign-for").then().statusCode(200);
         long afterAssign = Feeds.endSeq();
         TaskApi.report(tree.a1(), task, 10);
         long afterFirstReport = Feeds.endSeq();
         TaskApi.report(tree.a1(), task, 40);
         TaskApi.report(tree.a2(), task, 60);
 
-        // the first report starts the task (ASSIGNED -> IN_PROGRESS): the upsert carries the new status
+        // the first report starts the task (ASSIGNED -> IN_PROGRESS) and signs for it: the upsert carries
+        // the new status and the units still to sign
         List<String> first = typesOf(task, Feeds.readAfter(afterAssign).stream()
                 .filter(e -> ((Number) e.get("seq")).longValue() <= afterFirstReport).toList());
-        assertEquals(List.of("task.upserted", "progress-report.filed"), first);
+        assertEquals(List.of("task.upserted", "task.signed-for", "progress-report.filed"), first);
         Map<String, Object> started = Feeds.readAfter(afterAssign).stream()
                 .filter(e -> "task.upserted".equals(e.get("type")) && String.valueOf(task).equals(e.get("key")))
                 .findFirst().orElseThrow();
@@ -126,7 +128,7 @@ class EventsTest {
                         || "supervision-order.issued".equals(e.get("type"))
                         || "accountability.recorded".equals(e.get("type")))
                 .map(e -> (String) e.get("type")).toList();
-        assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "progress-report.filed",
+        assertEquals(List.of("task.upserted", "task.upserted", "task.upserted", "task.signed-for", "progress-report.filed",
                 "task.upserted", "task.closure-requested", "task.upserted", "task.returned", "task.upserted",
                 "task.closure-requested", "supervision-order.issued", "task.upserted", "task.closed",
                 "accountability.recorded"), types);

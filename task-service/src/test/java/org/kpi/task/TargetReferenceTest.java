@@ -14,6 +14,7 @@ import org.kpi.common.events.UnusableEvent;
 import org.kpi.task.targets.TargetCopy;
 import org.kpi.task.targets.TargetReplicator;
 import org.kpi.testing.FeedStubResource;
+import org.kpi.testing.Feeds;
 import org.kpi.testing.PostgresResource;
 import org.kpi.testing.TestTokens;
 
@@ -163,5 +164,40 @@ class TargetReferenceTest {
                 mapper.readTree("{\"id\":" + id + ",\"indicatorCode\":\"GDP\",\"orgUnitCode\":\"" + org
                         + "\",\"responsibleUnitCode\":\"" + responsible + "\",\"year\":2026,\"version\":" + version + "}"));
         QuarkusTransaction.requiringNew().run(() -> replicator.apply(event));
+    }
+
+    /**
+     * What target-service reads to propose the target's actual (一次填报，多处复用): a report on a
+     * linked task carries the target, the quantity reached, the unit's role, the day and the author.
+     */
+    @Test
+    void aReportOnALinkedTaskCarriesTheTargetAndTheQuantityReachedOnTheFeed() {
+        OrgFixture.Tree tree = orgs.tree();
+        long target = orgs.target(tree.districtA(), tree.a1());
+        long task = createTask(tree, Long.toString(target)).jsonPath().getLong("id");
+        TaskApi.assign(tree, task);
+        long after = Feeds.endSeq();
+        TestTokens.as("department", tree.a1())
+                .body("{\"text\":\"新开工项目 35 个\",\"percentDone\":30,\"quantityReached\":35}")
+                .post("/api/v1/tasks/" + task + "/progress-reports").then().statusCode(201);
+        TestTokens.as("department", tree.a2()).body("{\"text\":\"配合推进\"}")
+                .post("/api/v1/tasks/" + task + "/progress-reports").then().statusCode(201);
+        List<Map<String, Object>> filed = TestTokens.as("service", "platform")
+                .get("/api/v1/events?after=" + after + "&limit=500").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(e -> "progress-report.filed".equals(e.get("type")) && String.valueOf(task).equals(e.get("key")))
+                .map(e -> (Map<String, Object>) e.get("payload"))
+                .toList();
+        assertEquals(2, filed.size());
+        Map<String, Object> lead = filed.get(0);
+        assertEquals("LEAD", lead.get("role"));
+        assertEquals(target, ((Number) lead.get("targetId")).longValue());
+        assertEquals(35, ((Number) lead.get("quantityReached")).intValue());
+        assertEquals("department@" + tree.a1(), lead.get("reportedBy"));
+        assertEquals(tree.a1(), lead.get("unitCode"));
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), lead.get("reportedOn"));
+        Map<String, Object> co = filed.get(1);
+        assertEquals("CO", co.get("role"));
+        assertEquals(null, co.get("quantityReached"));
     }
 }

@@ -343,8 +343,12 @@ final class Platform {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
         if (service != Service.TARGET) {
-            // the org tree and targets come from target-service's feed; target-service reads no feed
+            // the org tree and targets come from target-service's feed
             env.put("KPI_FEED_SOURCES_TARGET_URL", Service.TARGET.baseUrl());
+        }
+        if (service != Service.TASK) {
+            // target-service proposes actuals from task reports; notify-service reminds about tasks
+            env.put("KPI_FEED_SOURCES_TASK_URL", Service.TASK.baseUrl());
         }
         if (service == Service.NOTIFY) {
             env.putAll(notifyEnvironment(mailbox.port()));

@@ -63,6 +63,14 @@ public class Actual {
     @Column(name = "restatement_reason", length = 500)
     public String restatementReason;
 
+    /** The task whose progress report proposed this actual, or {@code null} for one reported by hand. */
+    @Column(name = "source_task_id")
+    public Long sourceTaskId;
+
+    /** The progress report (of task-service) this actual was derived from, or {@code null}. */
+    @Column(name = "source_report_id")
+    public Long sourceReportId;
+
     @Version
     @Column(nullable = false)
     public long version;

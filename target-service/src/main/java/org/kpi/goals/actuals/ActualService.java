@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgPath;
@@ -19,6 +20,7 @@ import org.kpi.common.web.ETags;
 import org.kpi.common.web.PageRequest;
 import org.kpi.common.web.PageResult;
 import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.indicators.IndicatorKind;
 import org.kpi.goals.indicators.IndicatorService;
 import org.kpi.goals.indicators.ValueRules;
 import org.kpi.goals.progress.Period;
@@ -42,6 +44,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ActualService {
+
+    private static final Logger LOG = Logger.getLogger(ActualService.class);
 
     public static final String SUBMITTED = "actual.submitted";
     public static final String APPROVED = "actual.approved";
@@ -140,6 +144,83 @@ public class ActualService {
         outbox.publish(SUBMITTED, actual.id.toString(), view);
         audit.record("submit", ENTITY, actual.id.toString(), target.orgUnitCode, null, view);
         return view;
+    }
+
+    /**
+     * Proposes the actual of the period in which a lead unit reported {@code reached} on a task
+     * linked to the target (一次填报，多处复用): a {@code SUBMITTED} actual derived from the report,
+     * which a supervisor reviews as any other. A later report in the same period updates the
+     * proposal while it awaits review; a period reported by hand, or already approved, is left as
+     * it is. For a cumulative indicator the period's value is what was reached less what earlier
+     * periods approved. Called by the feed consumer; a replayed or older report changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void proposeFromTaskReport(TaskReport report) {
+        Target target = em.find(Target.class, report.targetId(), LockModeType.PESSIMISTIC_WRITE);
+        Indicator indicator = target == null ? null : em.find(Indicator.class, target.indicatorCode);
+        if (indicator == null) {
+            LOG.infof("Progress report %d names target %d, which does not exist here: no actual proposed",
+                    report.reportId(), report.targetId());
+            return;
+        }
+        Period period = Period.containing(report.reportedOn(), indicator.frequency);
+        if (period.year() != target.year) {
+            return;
+        }
+        BigDecimal value = report.reached();
+        String note = "由任务 #" + report.taskId() + " 的进展填报 #" + report.reportId() + " 生成";
+        if (indicator.kind == IndicatorKind.CUMULATIVE) {
+            BigDecimal earlier = em.createQuery("select coalesce(sum(a.value), 0) from Actual a where a.targetId = :t"
+                            + " and a.status = :approved and a.endMonth < :start", BigDecimal.class)
+                    .setParameter("t", target.id)
+                    .setParameter("approved", ActualStatus.APPROVED)
+                    .setParameter("start", (short) period.startMonth())
+                    .getSingleResult();
+            value = report.reached().subtract(earlier);
+            note += "：累计完成 " + report.reached().stripTrailingZeros().toPlainString() + "，减去此前各期已审核 "
+                    + earlier.stripTrailingZeros().toPlainString();
+        }
+        if (value.signum() < 0 || ValueRules.problemWith(indicator, value).isPresent()) {
+            LOG.infof("Progress report %d: %s is no valid actual of target %d for %s; none proposed",
+                    report.reportId(), value.toPlainString(), target.id, period);
+            return;
+        }
+        Actual live = live(target.id, period.toString());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (live == null) {
+            Actual actual = new Actual();
+            actual.targetId = target.id;
+            actual.period = period.toString();
+            actual.endMonth = (short) period.endMonth();
+            actual.revision = nextRevision(target.id, period.toString());
+            actual.status = ActualStatus.SUBMITTED;
+            derive(actual, report, value, note, now);
+            em.persist(actual);
+            em.flush();
+            ActualView view = view(actual, target);
+            outbox.publish(SUBMITTED, actual.id.toString(), view);
+            audit.record("propose", ENTITY, actual.id.toString(), target.orgUnitCode, null, view);
+            return;
+        }
+        boolean ownProposal = live.status == ActualStatus.SUBMITTED && live.sourceReportId != null;
+        if (!ownProposal || live.sourceReportId >= report.reportId()) {
+            return;
+        }
+        ActualView before = view(live, target);
+        derive(live, report, value, note, now);
+        em.flush();
+        ActualView after = view(live, target);
+        outbox.publish(SUBMITTED, live.id.toString(), after);
+        audit.record("propose", ENTITY, live.id.toString(), target.orgUnitCode, before, after);
+    }
+
+    private static void derive(Actual actual, TaskReport report, BigDecimal value, String note, OffsetDateTime now) {
+        actual.value = value;
+        actual.note = note.length() > 500 ? note.substring(0, 500) : note;
+        actual.submittedBy = report.reportedBy();
+        actual.submittedAt = now;
+        actual.sourceTaskId = report.taskId();
+        actual.sourceReportId = report.reportId();
     }
 
     @Transactional
@@ -322,7 +403,7 @@ public class ActualService {
     private static ActualView view(Actual a, Target t) {
         return new ActualView(a.id, a.targetId, t.indicatorCode, t.orgUnitCode, t.responsibleUnitCode, a.period,
                 a.value, a.note, a.status, a.revision, a.submittedBy, a.submittedAt, a.decidedBy, a.decidedAt,
-                a.returnReason, a.restatementReason, a.version);
+                a.returnReason, a.restatementReason, a.version, a.sourceTaskId, a.sourceReportId);
     }
 
     private static String blankToNull(String text) {

@@ -16,5 +16,9 @@ public record ActualView(long id, long targetId, String indicatorCode, String or
                          OffsetDateTime decidedAt,
                          @Schema(nullable = true) String returnReason,
                          @Schema(nullable = true) String restatementReason,
-                         long version) {
+                         long version,
+                         @Schema(nullable = true, description = "由该任务的进展填报生成（一次填报，多处复用） · "
+                                 + "The task whose progress report proposed it") Long sourceTaskId,
+                         @Schema(nullable = true, description = "生成此实绩的进展填报编号 · The progress report it was "
+                                 + "derived from") Long sourceReportId) {
 }

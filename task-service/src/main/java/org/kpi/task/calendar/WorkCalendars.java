@@ -3,6 +3,7 @@ package org.kpi.task.calendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.problem.FieldError;
@@ -113,7 +114,9 @@ public class WorkCalendars {
     public WorkCalendar between(LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select day, kind from work_calendar_day where day between ?1 and ?2")
-                .setParameter(1, from).setParameter(2, to).getResultList();
+                .setParameter(1, from).setParameter(2, to)
+                // reads no task: a task changed in the caller's transaction is not flushed (its version moves once)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
         for (Object[] row : rows) {

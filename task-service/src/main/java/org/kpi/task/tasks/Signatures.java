@@ -3,6 +3,7 @@ package org.kpi.task.tasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.List;
 
 /**
  * The units' signatures on tasks (签收), written in single statements beside the task row: a
- * signature is only ever added once or removed, never changed.
+ * signature is only ever added once or removed, never changed. The statements touch no task row,
+ * so they do not flush a task changed in the same transaction: its version moves once, when the
+ * change is saved.
  */
 @ApplicationScoped
 public class Signatures {
@@ -29,7 +32,7 @@ public class Signatures {
         List<Object[]> rows = em.createNativeQuery("""
                         select unit_code, signed_at, signed_by, implicit from task_signature
                          where task_id = ?1 order by signed_at, unit_code""")
-                .setParameter(1, taskId).getResultList();
+                .setParameter(1, taskId).setFlushMode(FlushModeType.COMMIT).getResultList();
         List<Signature> signatures = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             signatures.add(new Signature((String) row[0], OffsetDateTime.ofInstant((Instant) row[1], ZoneOffset.UTC),
@@ -52,6 +55,7 @@ public class Signatures {
                 .setParameter(3, at)
                 .setParameter(4, subject)
                 .setParameter(5, implicit)
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         if (written == 1 && task.signatures != null) {
             task.signatures = new ArrayList<>(task.signatures);
@@ -66,6 +70,7 @@ public class Signatures {
         em.createNativeQuery("delete from task_signature where task_id = ?1 and not (unit_code = any(?2))")
                 .setParameter(1, task.id)
                 .setParameter(2, kept.toArray(String[]::new))
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         if (task.signatures != null) {
             task.signatures = task.signatures.stream().filter(s -> kept.contains(s.unitCode())).toList();
@@ -78,6 +83,7 @@ public class Signatures {
         em.createNativeQuery("delete from task_signature where task_id = ?1 and unit_code = ?2")
                 .setParameter(1, task.id)
                 .setParameter(2, unitCode)
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         if (task.signatures != null) {
             task.signatures = task.signatures.stream().filter(s -> !s.unitCode().equals(unitCode)).toList();

@@ -35,6 +35,12 @@ class TaskActionTest {
         "ISSUE_ORDER,        ASSIGNED,          ASSIGNED",
         "ISSUE_ORDER,        IN_PROGRESS,       IN_PROGRESS",
         "ISSUE_ORDER,        CLOSURE_REQUESTED, CLOSURE_REQUESTED",
+        "SIGN_FOR,           ASSIGNED,          ASSIGNED",
+        "SIGN_FOR,           IN_PROGRESS,       IN_PROGRESS",
+        "REQUEST_REASSIGNMENT, ASSIGNED,        ASSIGNED",
+        "REQUEST_REASSIGNMENT, IN_PROGRESS,     IN_PROGRESS",
+        "DECIDE_REASSIGNMENT, ASSIGNED,         ASSIGNED",
+        "DECIDE_REASSIGNMENT, IN_PROGRESS,      IN_PROGRESS",
     })
     void legalTransitions(TaskAction action, TaskStatus from, TaskStatus to) {
         assertEquals(to, action.apply(from));
@@ -47,7 +53,9 @@ class TaskActionTest {
                 "CLOSE:CLOSURE_REQUESTED", "RETURN:CLOSURE_REQUESTED", "REOPEN:CLOSED", "CANCEL:DRAFT",
                 "CANCEL:ASSIGNED", "CANCEL:IN_PROGRESS", "CANCEL:CLOSURE_REQUESTED", "EDIT:DRAFT", "EDIT:ASSIGNED",
                 "EDIT:IN_PROGRESS", "ISSUE_ORDER:ASSIGNED", "ISSUE_ORDER:IN_PROGRESS",
-                "ISSUE_ORDER:CLOSURE_REQUESTED");
+                "ISSUE_ORDER:CLOSURE_REQUESTED", "SIGN_FOR:ASSIGNED", "SIGN_FOR:IN_PROGRESS",
+                "REQUEST_REASSIGNMENT:ASSIGNED", "REQUEST_REASSIGNMENT:IN_PROGRESS", "DECIDE_REASSIGNMENT:ASSIGNED",
+                "DECIDE_REASSIGNMENT:IN_PROGRESS");
         int illegal = 0;
         for (TaskAction action : TaskAction.values()) {
             for (TaskStatus status : EnumSet.allOf(TaskStatus.class)) {
