@@ -24,7 +24,8 @@ import static org.kpi.notify.projection.EventPayloads.timestamp;
 /**
  * Keeps notify-service's own copy of task-service's tasks, milestones and report dates, so
  * reminders go out while task-service is down. A task that is closed, cancelled or awaiting
- * closure, a completed milestone and a filed report withdraw what was still waiting to be sent.
+ * closure, a completed milestone, a filed report and a unit's signature on the task withdraw what
+ * was still waiting to be sent.
  */
 @ApplicationScoped
 public class TaskProjector implements EventHandler {
@@ -60,18 +61,23 @@ public class TaskProjector implements EventHandler {
         boolean open = OPEN.contains(status);
         List<String> coUnits = new ArrayList<>();
         p.path("coUnitCodes").forEach(c -> coUnits.add(c.asText()));
+        List<String> unsigned = new ArrayList<>();
+        p.path("unsignedUnitCodes").forEach(c -> unsigned.add(c.asText()));
         LocalDate due = date(p, "dueDate");
         int applied = em.createNativeQuery("""
                         insert into task_projection (id, title, org_unit_code, lead_unit_code, co_unit_codes,
-                            responsible_leader, start_date, due_date, reporting_cadence, status, open, version, updated_at)
-                        values (?1, ?2, ?3, ?4, string_to_array(?5, ',')::varchar[], ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                            responsible_leader, start_date, due_date, reporting_cadence, status, open, version, updated_at,
+                            sign_for_due, unsigned_unit_codes)
+                        values (?1, ?2, ?3, ?4, string_to_array(?5, ',')::varchar[], ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                                ?14, string_to_array(?15, ',')::varchar[])
                         on conflict (id) do update
                            set title = excluded.title, org_unit_code = excluded.org_unit_code,
                                lead_unit_code = excluded.lead_unit_code, co_unit_codes = excluded.co_unit_codes,
                                responsible_leader = excluded.responsible_leader, start_date = excluded.start_date,
                                due_date = excluded.due_date, reporting_cadence = excluded.reporting_cadence,
                                status = excluded.status, open = excluded.open, version = excluded.version,
-                               updated_at = excluded.updated_at
+                               updated_at = excluded.updated_at, sign_for_due = excluded.sign_for_due,
+                               unsigned_unit_codes = excluded.unsigned_unit_codes
                          where task_projection.version < excluded.version""")
                 .setParameter(1, id)
                 .setParameter(2, required(p, "title").asText())
@@ -87,6 +93,8 @@ public class TaskProjector implements EventHandler {
                 .setParameter(12, p.path("version").asLong())
                 .setParameter(13, p.hasNonNull("updatedAt") ? timestamp(p, "updatedAt")
                         : OffsetDateTime.now())
+                .setParameter(14, date(p, "signForDueDate"))
+                .setParameter(15, String.join(",", unsigned))
                 .executeUpdate();
         if (applied == 0) {
             return; // an older version than the one projected: already superseded
@@ -123,8 +131,11 @@ public class TaskProjector implements EventHandler {
         }
         if (!open) {
             cancellation.task(id);
-        } else if (due != null) {
-            cancellation.taskDueDateMoved(id, due);
+        } else {
+            if (due != null) {
+                cancellation.taskDueDateMoved(id, due);
+            }
+            cancellation.signedFor(id, unsigned);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param type              what it is
  * @param subjectId         the task, milestone, target or supervision order id
- * @param subjectKey        '' for tasks, milestones and orders; {@code unit|period} for reports; the period for actuals
+ * @param subjectKey        '' for tasks, milestones and orders; {@code unit|period} for reports; the period for actuals;
+ *                          the unit for sign-for
  * @param taskId            the task it belongs to, if any
  * @param targetId          the target it belongs to, if any
  * @param title             what it is called (a task's title, a milestone's, an indicator's name)

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Withdraws what has not gone out yet once its reason is gone — a task closed, a milestone done,
- * a report or an actual filed: deliveries still waiting (quiet hours, digest, retries) are
+ * a report or an actual filed, a task signed for: deliveries still waiting (quiet hours, digest, retries) are
  * cancelled, and a reminder none of whose deliveries was sent becomes {@code CANCELLED}. Runs in
  * the transaction that applies the feed event. Only ladder steps are withdrawn: a notice tells of
  * something that happened, which a later change does not undo.
@@ -47,6 +47,13 @@ public class ReminderCancellation {
     public int report(long taskId, String unitCode) {
         return cancel("r.subject_type = 'REPORT' and r.subject_id = :first and r.org_unit_code = :second", taskId,
                 unitCode);
+    }
+
+    /** The sign-for reminders of the units of a task that are no longer among {@code unsigned}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int signedFor(long taskId, java.util.List<String> unsigned) {
+        return cancel("r.subject_type = 'SIGN_FOR' and r.subject_id = :first and not (r.org_unit_code = any(:second))",
+                taskId, unsigned.toArray(String[]::new));
     }
 
     /** Reminders about a target's actual for {@code period}. */

@@ -119,6 +119,29 @@ public class ReminderSubjects {
         return due;
     }
 
+    /**
+     * The units of open tasks that have not signed for them by the last day of the limit, as of
+     * {@code today}: each unit is chased as for a periodic duty, from that day on.
+     */
+    public List<DueSubject> signFor(LocalDate today) {
+        List<DueSubject> due = new ArrayList<>();
+        for (Object[] r : rows("""
+                select t.id, t.title, u.unit, t.org_unit_code, t.responsible_leader, t.sign_for_due, s.due_date,
+                       s.last_offset
+                  from task_projection t
+                 cross join lateral unnest(t.unsigned_unit_codes) as u(unit)
+                  left join lateral (select * from ladder_state l where l.subject_type = 'SIGN_FOR'
+                                       and l.subject_id = t.id and l.subject_key = u.unit limit 1) s on true
+                 where t.open and cardinality(t.unsigned_unit_codes) > 0 and t.sign_for_due <= ?1
+                   and (s.subject_id is null or s.due_date <> t.sign_for_due or not s.done)""", today)) {
+            long task = ((Number) r[0]).longValue();
+            String unit = (String) r[2];
+            due.add(new DueSubject(SubjectType.SIGN_FOR, task, unit, task, null, (String) r[1], (String) r[1], null,
+                    date(r[5]), unit, List.of(), (String) r[3], (String) r[4], true, date(r[6]), integer(r[7])));
+        }
+        return due;
+    }
+
     /** Targets of {@code years} whose chased period has no submitted or approved actual. */
     public List<DueSubject> actuals(LocalDate today, List<Integer> years) {
         // what is filed and where each ladder stands, read once for all targets of those years

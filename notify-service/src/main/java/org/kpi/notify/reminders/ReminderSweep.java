@@ -124,6 +124,7 @@ public class ReminderSweep {
             all.addAll(subjects.reports("WEEKLY", DutyPeriods.weeklyReport(today, config.reports().weeklyDueDay())));
             all.addAll(subjects.reports("MONTHLY", DutyPeriods.monthlyReport(today, config.reports().monthlyDueDay())));
             all.addAll(subjects.actuals(today, List.of(today.getYear(), today.getYear() - 1)));
+            all.addAll(subjects.signFor(today));
             // one order for every sweep, so two sweeps at once wait on each other's rows, never deadlock
             all.sort(IN_LOCK_ORDER);
             return all;

@@ -236,4 +236,62 @@ class ReminderLadderTest {
         return db.rows("select org_unit_code, kind, subject_key from reminder where subject_type = 'ACTUAL' "
                 + "and subject_id = ?1 order by id", target);
     }
+
+    @Test
+    void unitsThatHaveNotSignedAreChasedFromTheLastDayOfTheLimitUntilTheySign() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        LocalDate limit = LocalDate.of(2026, 11, 26);
+        java.util.Map<String, Object> assigned = fixture.taskPayload(task, tree, "ASSIGNED", DUE, null, 1);
+        assigned.put("signForDueDate", limit.toString());
+        assigned.put("unsignedUnitCodes", List.of(tree.lead(), tree.co()));
+        fixture.publish("task.upserted", Long.toString(task), assigned);
+
+        clock.set(limit.minusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(List.of(), signForReminders(task), "nothing before the last day");
+
+        clock.set(limit, LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(sorted(tree.lead() + " NOTICE", tree.co() + " NOTICE"), signForReminders(task));
+        String body = (String) db.rows("select d.body from delivery d join reminder r on r.id = d.reminder_id "
+                + "where r.subject_type = 'SIGN_FOR' and r.subject_id = ?1 and r.org_unit_code = ?2", task,
+                tree.co()).get(0)[0];
+        assertTrue(body.startsWith("【提醒】重点任务“推进重点项目建设" + task + "”今天是签收期限，请及时签收\n"), body);
+        assertTrue(body.contains("签收期限：11月26日") && body.contains("签收单位：统计局"), body);
+
+        // the co-unit signs: only the lead is chased on, and climbs the ladder
+        java.util.Map<String, Object> signed = fixture.taskPayload(task, tree, "ASSIGNED", DUE, null, 2);
+        signed.put("signForDueDate", limit.toString());
+        signed.put("unsignedUnitCodes", List.of(tree.lead()));
+        fixture.publish("task.upserted", Long.toString(task), signed);
+        clock.set(limit.plusDays(1), LocalTime.of(9, 0));
+        sweep.sweep();
+        clock.set(limit.plusDays(3), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(sorted(tree.lead() + " NOTICE", tree.co() + " NOTICE", tree.lead() + " URGE",
+                tree.lead() + " YELLOW", tree.district() + " YELLOW"), signForReminders(task));
+        String late = (String) db.rows("select d.body from delivery d join reminder r on r.id = d.reminder_id "
+                + "where r.subject_type = 'SIGN_FOR' and r.subject_id = ?1 and r.kind = 'URGE'", task).get(0)[0];
+        assertTrue(late.startsWith("【催办】重点任务“推进重点项目建设" + task + "”尚未签收，已超过签收期限 1 天\n"), late);
+
+        // the lead signs: nothing more, whatever the day
+        java.util.Map<String, Object> all = fixture.taskPayload(task, tree, "IN_PROGRESS", DUE, null, 3);
+        all.put("signForDueDate", limit.toString());
+        all.put("unsignedUnitCodes", List.of());
+        fixture.publish("task.upserted", Long.toString(task), all);
+        clock.set(limit.plusDays(7), LocalTime.of(9, 0));
+        sweep.sweep();
+        assertEquals(5, signForReminders(task).size(), "no RED once every unit signed");
+    }
+
+    /** The task's sign-for reminders as "unit kind", sorted. */
+    private List<String> signForReminders(long task) {
+        return db.rows("select org_unit_code, kind from reminder where subject_type = 'SIGN_FOR' and subject_id = ?1",
+                task).stream().map(r -> r[0] + " " + r[1]).sorted().toList();
+    }
+
+    private static List<String> sorted(String... reminders) {
+        return java.util.Arrays.stream(reminders).sorted().toList();
+    }
 }
