@@ -80,6 +80,11 @@ test('a task goes from the supervisor to the department and back until it is clo
   await page.setViewportSize(PHONE);
   await signIn(page, '芝罘区商务局');
   await page.goto(taskUrl);
+  await expect(page.getByLabel('签收情况')).toContainText('未签收');
+  await page.getByRole('button', { name: '签收' }).click();
+  await expect(page.getByText('已签收', { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel('签收情况')).not.toContainText('未签收');
+  await expect(page.getByRole('button', { name: '签收' })).toHaveCount(0);
   await report(page, '已对接三家意向企业，完成首轮洽谈。', '60', true);
   await expect(page.getByRole('img', { name: '现场照片.png' })).toBeVisible();
   await requestClosure(page, '招商专班已组建，签约一家。');
@@ -110,7 +115,12 @@ test('a task goes from the supervisor to the department and back until it is clo
   await signIn(page, '芝罘区督查室');
   await page.goto(taskUrl);
   await page.getByRole('button', { name: '销号' }).click();
+  const rating = page.getByRole('dialog', { name: '销号 · 满意度评价' });
+  await rating.getByText('基本满意').click();
+  await rating.getByLabel('评价意见').fill('专班成效明显，佐证材料可再充实。');
+  await rating.getByRole('button', { name: '确认销号' }).click();
   await expect(page.locator('.facts')).toContainText('已销号');
+  await expect(page.locator('.facts')).toContainText('基本满意');
   await screenshots(page, 'task-closed');
   await signOut(page);
 

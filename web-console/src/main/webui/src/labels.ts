@@ -44,7 +44,25 @@ export const AUDIT_ACTION: Record<string, string> = {
   'complete-milestone': '完成节点',
   issue: '下发督办单',
   respond: '反馈督办单',
+  'sign-for': '签收',
+  reassign: '改派',
 };
+
+/** The assessor's rating on closure (满意度). */
+export const RATING: Record<string, string> = {
+  SATISFIED: '满意',
+  BASICALLY_SATISFIED: '基本满意',
+  UNSATISFIED: '不满意',
+};
+
+export const REASSIGNMENT_STATUS: Record<string, string> = { PENDING: '待审核', GRANTED: '已同意', REFUSED: '已拒绝' };
+
+export const INSTRUCTION_STATUS: Record<string, string> = { PENDING: '待分解', IN_PROGRESS: '办理中', DONE: '已办结' };
+
+/** A task's source as people read it: a leader instruction is named as such, a plan by its title. */
+export function sourceLabel(source?: string | null): string {
+  return source === 'LEADER_INSTRUCTION' ? '领导批示' : (source ?? '');
+}
 
 /** The task list's sort keys, as the API names them. */
 export const TASK_SORTS: Record<string, string> = {

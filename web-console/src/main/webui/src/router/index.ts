@@ -46,6 +46,16 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['supervisor', 'admin'], title: '任务草稿审核' },
   },
   {
+    path: '/instructions',
+    component: () => import('@/pages/instructions/InstructionsPage.vue'),
+    meta: { roles: ['supervisor', 'admin', 'leader', 'department'], title: '领导批示件' },
+  },
+  {
+    path: '/instructions/:id(\\d+)',
+    component: () => import('@/pages/instructions/InstructionDetailPage.vue'),
+    meta: { title: '批示件' },
+  },
+  {
     path: '/workbench',
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },

@@ -736,10 +736,10 @@ export interface components {
          */
         StepKind: "NOTICE" | "URGE" | "YELLOW" | "RED";
         /**
-         * @description 提醒事项：TASK 任务（到期，或退回、申请办结、销号的通知）、MILESTONE 节点到期、REPORT 定期进展未填报、ACTUAL 指标实绩（未报送，或退回的通知）、ORDER 督办单（反馈时限，或下达的通知）、ACCOUNTABILITY 问责记录的通知 · What is reminded or notified: a task, a milestone, a missing periodic report, an actual, a supervision order, an accountability record
+         * @description 提醒事项：TASK 任务（到期，或退回、申请办结、销号的通知）、MILESTONE 节点到期、REPORT 定期进展未填报、ACTUAL 指标实绩（未报送，或退回的通知）、ORDER 督办单（反馈时限，或下达的通知）、ACCOUNTABILITY 问责记录的通知、SIGN_FOR 任务未签收 · What is reminded or notified: a task, a milestone, a missing periodic report, an actual, a supervision order, an accountability record, a task not signed for
          * @enum {string}
          */
-        SubjectType: "TASK" | "MILESTONE" | "REPORT" | "ACTUAL" | "ORDER" | "ACCOUNTABILITY";
+        SubjectType: "TASK" | "MILESTONE" | "REPORT" | "ACTUAL" | "ORDER" | "ACCOUNTABILITY" | "SIGN_FOR";
         /**
          * @description 测试消息的结果：SENT 已发出（对方已接收），FAILED 失败（原因见 error） · SENT: the peer accepted the test message; FAILED: it did not, error says why
          * @enum {string}

@@ -401,6 +401,16 @@ export interface components {
             restatementReason: string | null;
             /** Format: int64 */
             version: number;
+            /**
+             * Format: int64
+             * @description 由该任务的进展填报生成（一次填报，多处复用） · The task whose progress report proposed it
+             */
+            sourceTaskId: number | null;
+            /**
+             * Format: int64
+             * @description 生成此实绩的进展填报编号 · The progress report it was derived from
+             */
+            sourceReportId: number | null;
         };
         /** @description 一条操作留痕 · One audit entry */
         AuditEntry: {

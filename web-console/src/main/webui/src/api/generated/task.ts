@@ -139,6 +139,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批示件列表（本人可见的，最新在前） */
+        get: operations["listInstructions"];
+        put?: never;
+        /** 登记领导批示件（督查人员或领导） */
+        post: operations["createInstruction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看批示件及由此产生的任务（状态与颜色） */
+        get: operations["getInstruction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instructions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理情况反馈（批示领导所在单位与督查人员）：每项任务的办结情况 */
+        get: operations["getInstructionFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units": {
         parameters: {
             query?: never;
@@ -447,7 +499,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 销号（CLOSURE_REQUESTED → CLOSED，需 If-Match） */
+        /** 销号并评价满意度（CLOSURE_REQUESTED → CLOSED；评价为 UNSATISFIED 时退回 → IN_PROGRESS，需 If-Match） */
         post: operations["closeTask"];
         delete?: never;
         options?: never;
@@ -489,6 +541,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/reassignment-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请改派（牵头单位，签收前；每项任务同时只能有一个待审核的申请） */
+        post: operations["requestReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reassignment-request/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意改派：更换牵头单位，原牵头单位的签收作废，重新计算签收期限（If-Match 可省略） */
+        post: operations["grantReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reassignment-request/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝改派（须说明理由） */
+        post: operations["refuseReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reassignment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务的改派申请（最新在前） */
+        get: operations["listReassignmentRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/reopen": {
         parameters: {
             query?: never;
@@ -517,6 +637,23 @@ export interface paths {
         put?: never;
         /** 退回办结申请（CLOSURE_REQUESTED → IN_PROGRESS，需 If-Match） */
         post: operations["returnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/sign-for": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收（牵头单位或配合单位，交办后；If-Match 可省略） */
+        post: operations["signForTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,6 +818,15 @@ export interface components {
             loaded: boolean;
             /** Format: int64 */
             version: number;
+        };
+        /** @description 销号时的满意度评价（可省略）；UNSATISFIED 须附意见，任务退回而不销号 · The rating on closure, optional */
+        CloseRequest: {
+            /**
+             * @description 满意度：SATISFIED 满意、BASICALLY_SATISFIED 基本满意、UNSATISFIED 不满意（不能销号，任务退回） · Satisfaction with the result; UNSATISFIED returns the task instead of closing it
+             * @enum {string|null}
+             */
+            rating?: "SATISFIED" | "BASICALLY_SATISFIED" | "UNSATISFIED" | null;
+            comment?: string | null;
         };
         ClosureRequest: {
             summary: string;
@@ -884,6 +1030,95 @@ export interface components {
             /** Format: int32 */
             unchanged: number;
         };
+        /** @description 登记领导批示件 · A leader instruction to register */
+        InstructionCreate: {
+            /** @description 承办的组织机构（区县或市），缺省为本人单位 · The org unit that follows it up */
+            orgUnitCode?: string | null;
+            /** @description 批示领导，如“区委书记 张三” · The leader, e.g. 区委书记 张三 */
+            leaderName: string;
+            /** @description 批示领导所在单位，缺省为承办机构；领导本人登记时为其单位 · The leader's unit */
+            leaderUnitCode?: string | null;
+            /** @description 批示日期 · The day of the instruction */
+            instructedOn: string & components["schemas"]["LocalDate"];
+            documentTitle: string;
+            /** @description 文号，如“区政办呈〔2026〕12号” · The document number */
+            documentNumber?: string | null;
+            text: string;
+        };
+        /** @description 批示件办理情况反馈：每项任务的办结情况 · What became of an instruction, task by task */
+        InstructionFeedback: {
+            /** Format: int64 */
+            instructionId: number;
+            leaderName: string;
+            leaderUnitCode: string;
+            instructedOn: components["schemas"]["LocalDate"];
+            documentTitle: string;
+            documentNumber: string | null;
+            text: string;
+            status: components["schemas"]["InstructionStatus"];
+            /** Format: date-time */
+            doneAt: string | null;
+            /** @description 反馈正文（按任务逐项） · The report's text, one paragraph per task */
+            report: string;
+            items: components["schemas"]["InstructionFeedbackItem"][];
+        };
+        /** @description 一项任务的办理情况 · One task and its closure */
+        InstructionFeedbackItem: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            status: components["schemas"]["TaskStatus"];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 办结情况（申请办结时的说明） · The closure summary */
+            closureSummary: string | null;
+            /**
+             * @description 满意度：SATISFIED 满意、BASICALLY_SATISFIED 基本满意、UNSATISFIED 不满意（不能销号，任务退回） · Satisfaction with the result; UNSATISFIED returns the task instead of closing it
+             * @enum {string|null}
+             */
+            rating: "SATISFIED" | "BASICALLY_SATISFIED" | "UNSATISFIED" | null;
+        };
+        /**
+         * @description 批示件办理状态：PENDING 尚未分解任务、IN_PROGRESS 办理中、DONE 已办结（任务均已销号或撤销，至少一项销号） · No task yet, in progress, or done (every task closed or cancelled, at least one closed)
+         * @enum {string}
+         */
+        InstructionStatus: "PENDING" | "IN_PROGRESS" | "DONE";
+        /** @description 领导批示件及其办理情况 · A leader instruction and where its tasks stand */
+        InstructionView: {
+            /** Format: int64 */
+            id: number;
+            orgUnitCode: string;
+            leaderName: string;
+            leaderUnitCode: string;
+            instructedOn: components["schemas"]["LocalDate"];
+            documentTitle: string;
+            documentNumber: string | null;
+            text: string;
+            status: components["schemas"]["InstructionStatus"];
+            /**
+             * Format: int32
+             * @description 由此产生的任务数 · Tasks made from it
+             */
+            taskCount: number;
+            /**
+             * Format: int32
+             * @description 其中已销号 · Of which closed
+             */
+            closedCount: number;
+            /**
+             * Format: date-time
+             * @description 办结时间（最后一项任务销号） · When the last task was closed, once done
+             */
+            doneAt: string | null;
+            createdBy: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** Format: int64 */
+            version: number;
+            /** @description 详情中为由此产生的任务（本人可见的），列表中为 null · The tasks, in the detail view */
+            tasks: components["schemas"]["TaskView"][] | null;
+        };
         /** @enum {string} */
         Involvement: "LEAD" | "CO" | "ANY";
         /**
@@ -958,6 +1193,15 @@ export interface components {
         };
         PageResultDraftBatchSummary: {
             items: components["schemas"]["DraftBatchSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PageResultInstructionView: {
+            items: components["schemas"]["InstructionView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1061,10 +1305,52 @@ export interface components {
         ReasonRequest: {
             reason: string;
         };
+        /** @description 同意改派：新的牵头单位（缺省为申请中建议的单位）与说明 · Grant: the new lead, and a note */
+        ReassignmentGrant: {
+            /** @description 新的牵头单位；缺省为建议单位 · The new lead; the suggested unit if absent */
+            leadUnitCode?: string | null;
+            reason?: string | null;
+        };
+        /** @description 申请改派：理由与建议承办单位 · A request to reassign: the reason and the unit suggested */
+        ReassignmentRequestCreate: {
+            reason: string;
+            /** @description 建议的承办单位（任务所属单位之下） · The unit suggested */
+            suggestedUnitCode?: string | null;
+        };
+        /** @description 改派申请及审核结果 · A reassignment request and its decision */
+        ReassignmentView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            taskId: number;
+            taskTitle: string;
+            orgUnitCode: string;
+            fromUnitCode: string;
+            suggestedUnitCode: string | null;
+            reason: string;
+            /** @description PENDING 待审核、GRANTED 已同意、REFUSED 已拒绝 · Pending, granted or refused */
+            status: string & components["schemas"]["Status1"];
+            requestedBy: string;
+            requestedAt: components["schemas"]["OffsetDateTime"];
+            newLeadUnitCode: string | null;
+            /** @description 同意时的说明或拒绝理由 · The note or the reason for refusing */
+            decisionReason: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
         /** @enum {string} */
         ReportingCadence: "NONE" | "WEEKLY" | "MONTHLY";
+        Signature: {
+            unitCode: string;
+            signedAt: components["schemas"]["OffsetDateTime"];
+            signedBy: string;
+            implicit: boolean;
+        };
         /** @enum {string} */
         Status: "PARKED" | "REPLAYED";
+        /** @enum {string} */
+        Status1: "PENDING" | "GRANTED" | "REFUSED";
         /** @enum {string} */
         SupervisionLevel: "NOTICE" | "URGE" | "SUPERVISE" | "LISTED";
         SupervisionOrderCreate: {
@@ -1115,6 +1401,11 @@ export interface components {
              */
             targetId?: number;
             milestones?: components["schemas"]["MilestoneInput"][];
+            /**
+             * Format: int64
+             * @description 所依据的领导批示件编号；给出时来源记为 LEADER_INSTRUCTION · The leader instruction the task is made from; its source is then LEADER_INSTRUCTION
+             */
+            instructionId?: number;
         } & {
             [key: string]: unknown;
         };
@@ -1198,6 +1489,34 @@ export interface components {
             updatedAt: components["schemas"]["OffsetDateTime"];
             /** @description 任务所依据的计划原文（由计划分解而来时） · The plan's words the task was drafted from, when it was */
             sourceText: string | null;
+            /**
+             * Format: int64
+             * @description 所依据的领导批示件 · The leader instruction the task was made from
+             */
+            instructionId: number | null;
+            /**
+             * Format: date-time
+             * @description 交办时间（改派后为改派时间） · When it was assigned, or reassigned
+             */
+            assignedAt: string | null;
+            /**
+             * Format: date
+             * @description 签收期限（最后一个工作日） · The last working day to sign for it
+             */
+            signForDueDate: string | null;
+            /** @description 已签收的单位 · The units that have signed for it */
+            signatures: components["schemas"]["Signature"][];
+            /** @description 尚未签收的牵头和配合单位（牵头在前） · Lead and co-units yet to sign, lead first */
+            unsignedUnitCodes: string[];
+            /** @description 超过签收期限仍有单位未签收 · A unit has not signed past the limit */
+            signForOverdue: boolean;
+            /**
+             * @description 满意度：SATISFIED 满意、BASICALLY_SATISFIED 基本满意、UNSATISFIED 不满意（不能销号，任务退回） · Satisfaction with the result; UNSATISFIED returns the task instead of closing it
+             * @enum {string|null}
+             */
+            rating: "SATISFIED" | "BASICALLY_SATISFIED" | "UNSATISFIED" | null;
+            /** @description 满意度评价意见 · The comment with the rating */
+            ratingComment: string | null;
         };
         /** @description 关键词 → 牵头单位 · A keyword and the unit it suggests as lead */
         UnitKeyword: {
@@ -1698,6 +2017,132 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listInstructions: {
+        parameters: {
+            query?: {
+                /** @description 页码，从 0 开始，默认 0 · Page number, from 0 (default 0) */
+                page?: number;
+                /** @description 每页条数，默认 20，最多 100 · Page size (default 20, at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResultInstructionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstructionCreate"];
+            };
+        };
+        responses: {
+            /** @description 已登记 · Registered */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    /** @description 新建资源的版本，修改时放入 If-Match · The new resource's version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 批示件编号 · Instruction id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInstructionFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 批示件编号 · Instruction id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstructionFeedback"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listOrgUnits: {
         parameters: {
             query?: {
@@ -2159,12 +2604,16 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
+                /** @description 已交办、仍有单位未签收（部门用户：本单位未签收） · Running, a unit yet to sign for it (for a department: its own unit) */
+                awaitingSignature?: boolean;
                 /** @description 类别（完全相同） · Exact category */
                 category?: string;
                 /** @description 三色管理颜色 · Derived colour */
                 colour?: components["schemas"]["Colour"];
                 /** @description 完成时限不晚于此日期 · Due on or before this date */
                 dueBefore?: components["schemas"]["LocalDate"];
+                /** @description 由该领导批示件产生的任务 · Made from this leader instruction */
+                instructionId?: number;
                 /** @description 与 orgUnit（缺省为本人单位）一起使用：LEAD 牵头、CO 配合、ANY 任一 · With orgUnit (else the caller's unit): the part it plays */
                 involvement?: components["schemas"]["Involvement"];
                 /** @description 组织机构代码：属于该机构及其下级、或牵头/配合单位在其中的任务 · Org unit code: tasks of its subtree, or with a lead or co-unit in it */
@@ -2177,6 +2626,8 @@ export interface operations {
                 q?: string;
                 /** @description 有督办单逾期未反馈 · A supervision order waits for an answer past its date */
                 responseOverdue?: boolean;
+                /** @description 超过签收期限仍有单位未签收 · A unit has not signed for it past the limit */
+                signForOverdue?: boolean;
                 /** @description 每页条数，默认 20，最多 100 · Page size (default 20, at most 100) */
                 size?: number;
                 /** @description 排序字段，前加 - 表示倒序，默认 dueDate · Sort key, - for descending (default dueDate) */
@@ -2245,12 +2696,16 @@ export interface operations {
     exportTaskLedger: {
         parameters: {
             query?: {
+                /** @description 已交办、仍有单位未签收（部门用户：本单位未签收） · Running, a unit yet to sign for it (for a department: its own unit) */
+                awaitingSignature?: boolean;
                 /** @description 类别（完全相同） · Exact category */
                 category?: string;
                 /** @description 三色管理颜色 · Derived colour */
                 colour?: components["schemas"]["Colour"];
                 /** @description 完成时限不晚于此日期 · Due on or before this date */
                 dueBefore?: components["schemas"]["LocalDate"];
+                /** @description 由该领导批示件产生的任务 · Made from this leader instruction */
+                instructionId?: number;
                 /** @description 与 orgUnit（缺省为本人单位）一起使用：LEAD 牵头、CO 配合、ANY 任一 · With orgUnit (else the caller's unit): the part it plays */
                 involvement?: components["schemas"]["Involvement"];
                 /** @description 组织机构代码：属于该机构及其下级、或牵头/配合单位在其中的任务 · Org unit code: tasks of its subtree, or with a lead or co-unit in it */
@@ -2261,6 +2716,8 @@ export interface operations {
                 q?: string;
                 /** @description 有督办单逾期未反馈 · A supervision order waits for an answer past its date */
                 responseOverdue?: boolean;
+                /** @description 超过签收期限仍有单位未签收 · A unit has not signed for it past the limit */
+                signForOverdue?: boolean;
                 /** @description 排序字段，前加 - 表示倒序，默认 dueDate · Sort key, - for descending (default dueDate) */
                 sort?: "dueDate" | "-dueDate" | "nextDueDate" | "-nextDueDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "title" | "-title" | "id" | "-id";
                 /** @description 一个或多个状态，逗号分隔，如 ASSIGNED,IN_PROGRESS · One or more statuses, comma-separated */
@@ -2498,7 +2955,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 满意度评价（可省略） · The rating, optional */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloseRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2517,6 +2979,8 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
@@ -2601,6 +3065,150 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    requestReassignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 · Task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignmentRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description 已提交 · Filed */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    grantReassignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务的当前版本，可省略 · The task's version, optional */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 任务编号 · Task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description 新的牵头单位（缺省为建议单位）与说明 · The new lead, optional */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReassignmentGrant"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    refuseReassignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 · Task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReassignmentRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 · Task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     reopenTask: {
         parameters: {
             query?: never;
@@ -2681,6 +3289,42 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    signForTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可省略；给出时须为当前版本 · Optional; the current version if given */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 任务编号 · Task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpi.common.events.FeedConsumer;
@@ -46,8 +46,6 @@ class TaskReportActualsTest {
     @Inject
     FeedConsumer consumer;
 
-    @ConfigProperty(name = "feed-stub.url")
-    String stubUrl;
 
     @AfterEach
     void resetClock() {
@@ -65,9 +63,14 @@ class TaskReportActualsTest {
         RestAssured.given().contentType("application/json; charset=UTF-8")
                 .body("{\"seq\":" + seq + ",\"type\":\"progress-report.filed\",\"occurredAt\":\"" + Instant.now()
                         + "\",\"key\":\"" + taskId + "\",\"payload\":" + payload + "}")
-                .post(stubUrl + "/control/events?seq=" + seq).then().statusCode(204);
+                .post(stubUrl() + "/control/events?seq=" + seq).then().statusCode(204);
         consumer.drain("task");
         return reportId;
+    }
+
+    /** Read when used, not injected: the other tests of this service run without the stub. */
+    private static String stubUrl() {
+        return ConfigProvider.getConfig().getValue("feed-stub.url", String.class);
     }
 
     private static List<Map<String, Object>> actuals(Fixture f, long target) {
