@@ -55,6 +55,16 @@ public class ReassignmentResource {
         return reassignments.list(id);
     }
 
+    @GET
+    @Path("/reassignment-candidates")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "listReassignmentCandidates",
+            summary = "可改派的单位：任务所属单位下除牵头单位外的部门（牵头单位与督查人员）")
+    public List<Reassignments.UnitOption> candidates(
+            @PathParam("id") @Parameter(description = TaskResource.TASK_ID) long id) {
+        return reassignments.candidates(id);
+    }
+
     @POST
     @Path("/reassignment-request/grant")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})

@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reassignment (改派): instead of signing for a task, its lead unit asks for it to go to another
- * unit; a supervisor of the task grants it — the task gets the new lead, whose sign-for clock
- * starts again, and the old lead's signature is void — or refuses with a reason. One request
- * may be open per task.
+ * Reassignment (改派): instead of signing for a task — or after signing, on finding the work is
+ * another unit's — its lead unit asks for it to go to another unit; a supervisor of the task
+ * grants it — the task gets the new lead, whose sign-for clock starts again, and the old lead's
+ * signature is void — or refuses with a reason. One request may be open per task.
  */
 @ApplicationScoped
 public class Reassignments {
@@ -64,10 +64,6 @@ public class Reassignments {
         Task task = access.readableForUpdate(taskId);
         access.requireLead(task);
         TaskAction.REQUEST_REASSIGNMENT.apply(task.status);
-        tasks.view(task);
-        if (task.signatures.stream().anyMatch(s -> s.unitCode().equals(task.leadUnitCode))) {
-            throw ProblemException.conflict("本单位已签收此任务，不能再申请改派");
-        }
         if (pending(task.id) != null) {
             throw ProblemException.conflict("此任务已有待审核的改派申请");
         }
@@ -141,6 +137,30 @@ public class Reassignments {
         request.status = ReassignmentRequest.Status.REFUSED;
         decided(request, body.reason());
         return published(request, task, "refuse");
+    }
+
+    /** A unit a task may go to, by code and name. */
+    public record UnitOption(String code, String name) {
+    }
+
+    /**
+     * The departments under the task's org unit other than its lead: where the lead may suggest
+     * the task go, and where a supervisor may send it. For the lead unit and the task's
+     * supervisors (a department sees no other unit in the org tree otherwise).
+     */
+    @Transactional
+    public List<UnitOption> candidates(long taskId) {
+        Task task = access.readable(taskId);
+        access.requireLeadOrSupervisor(task);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select code, name from org_unit
+                         where type = 'DEPARTMENT' and path like ?1 escape '\\' and code <> ?2
+                         order by code""")
+                .setParameter(1, OrgPath.likeSubtree(task.orgPath))
+                .setParameter(2, task.leadUnitCode)
+                .getResultList();
+        return rows.stream().map(r -> new UnitOption((String) r[0], (String) r[1])).toList();
     }
 
     /** The task's requests, newest first. */

@@ -153,6 +153,17 @@ class SignForTest {
         TestTokens.as("department", tree.a2()).post("/api/v1/tasks/" + id + "/sign-for").then().statusCode(200);
         String request = "/api/v1/tasks/" + id + "/reassignment-request";
 
+        // the lead (and the supervisor) may see where the task could go: the district's other departments
+        TestTokens.as("department", tree.a1()).get("/api/v1/tasks/" + id + "/reassignment-candidates").then()
+                .statusCode(200).body("code", contains(tree.a2(), tree.a3()))
+                .body("name", contains("甲区工业和信息化局", "甲区商务局"));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id + "/reassignment-candidates").then()
+                .statusCode(200).body("code", contains(tree.a2(), tree.a3()));
+        TestTokens.as("department", tree.a2()).get("/api/v1/tasks/" + id + "/reassignment-candidates").then()
+                .statusCode(403);
+        TestTokens.as("department", tree.b1()).get("/api/v1/tasks/" + id + "/reassignment-candidates").then()
+                .statusCode(404);
+
         // only the lead may ask
         TestTokens.as("department", tree.a2()).body("{\"reason\":\"不归我们管\"}").post(request).then().statusCode(403);
         TestTokens.as("department", tree.a3()).body("{\"reason\":\"不归我们管\"}").post(request).then().statusCode(404);
@@ -192,10 +203,21 @@ class SignForTest {
         TestTokens.as("department", tree.a2()).get("/api/v1/tasks/" + id + "/reassignment-requests").then()
                 .statusCode(200).body("status", contains("GRANTED"));
 
-        // a lead that has signed no longer asks
+        // a lead that signed may still ask; the grant voids its signature
         TestTokens.as("department", tree.a2()).post("/api/v1/tasks/" + id + "/sign-for").then().statusCode(200);
-        TestTokens.as("department", tree.a2()).body("{\"reason\":\"还是不合适\"}").post(request).then()
-                .statusCode(409);
+        TestTokens.as("department", tree.a2())
+                .body("{\"reason\":\"签收后发现属商务局职责\",\"suggestedUnitCode\":\"" + tree.a3() + "\"}")
+                .post(request).then().statusCode(201);
+        TestTokens.as("supervisor", tree.districtA()).body("{}").post(request + "/grant").then().statusCode(200)
+                .body("fromUnitCode", equalTo(tree.a2())).body("newLeadUnitCode", equalTo(tree.a3()));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then().statusCode(200)
+                .body("leadUnitCode", equalTo(tree.a3()))
+                .body("signatures", empty())
+                .body("unsignedUnitCodes", contains(tree.a3()));
+        TestTokens.as("department", tree.a2()).get("/api/v1/tasks/" + id + "/reassignment-requests").then()
+                .statusCode(404);
+        TestTokens.as("department", tree.a3()).get("/api/v1/tasks/" + id + "/reassignment-requests").then()
+                .statusCode(200).body("status", contains("GRANTED", "GRANTED"));
     }
 
     @Test
