@@ -193,6 +193,7 @@ class TargetReferenceTest {
         assertEquals("LEAD", lead.get("role"));
         assertEquals(target, ((Number) lead.get("targetId")).longValue());
         assertEquals(35, ((Number) lead.get("quantityReached")).intValue());
+        assertEquals("个", lead.get("quantityUnit"), "the task's quantity unit, which the target's must match");
         assertEquals("department@" + tree.a1(), lead.get("reportedBy"));
         assertEquals(tree.a1(), lead.get("unitCode"));
         assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), lead.get("reportedOn"));

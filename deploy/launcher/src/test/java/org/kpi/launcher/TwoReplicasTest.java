@@ -162,15 +162,76 @@ class TwoReplicasTest {
 
     @Test
     void bothConsumersOfAFeedEndAtItsHeadWithNothingParked() throws Exception {
-        awaitUntil("notify-service's and task-service's cursors at the heads of the feeds they read", () ->
+        awaitUntil("every service's cursors at the heads of the feeds it reads", () ->
                 cursor("kpi_notify", "task") == head("kpi_task") && cursor("kpi_notify", "target") == head("kpi_target")
-                        && cursor("kpi_task", "target") == head("kpi_target"));
+                        && cursor("kpi_task", "target") == head("kpi_target")
+                        && cursor("kpi_target", "task") == head("kpi_task"));
         for (String database : List.of("kpi_target", "kpi_task", "kpi_notify")) {
             assertEquals(0L, single(database, "select count(*) from feed_dead_letter"), "nothing parked in " + database);
         }
         // the demo's tasks came through both task-service copies' feed; notify's copy of them is complete
         assertEquals(single("kpi_task", "select count(*) from task"), single("kpi_notify",
                 "select count(*) from task_projection"), "every task projected");
+    }
+
+    /**
+     * Report once (一次填报，多处复用), through the real feeds and two copies of each service: the lead
+     * unit's reports on a task linked to a target, filed through either task-service copy, become
+     * one proposed actual of the period in target-service — read by both of its copies — which the
+     * supervisor approves and the target's progress then counts.
+     */
+    @Test
+    void reportsOnALinkedTaskProposeOneActualOfThePeriodThatApprovalCounts() throws Exception {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String admin = minter.mint("admin", DemoData.CITY, "replica-test-admin", "管理员（副本测试）", Duration.ofMinutes(30));
+        String supervisor = minter.mint("supervisor", DISTRICT, "replica-test@" + DISTRICT, "督查室（副本测试）",
+                Duration.ofMinutes(30));
+        String lead = minter.mint("department", LEAD, "department@" + LEAD, "发改局（副本测试）", Duration.ofMinutes(30));
+        String code = "RT" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        call("POST", copy(Service.TARGET, 1), "/api/v1/indicators", admin, mapper.createObjectNode()
+                .put("code", code).put("name", "副本测试项目开工数").put("unit", "个").put("kind", "CUMULATIVE")
+                .put("direction", "HIGHER_IS_BETTER").put("frequency", "MONTHLY").put("actualsDueDay", 15), null, 201);
+        long targetId = call("POST", copy(Service.TARGET, 2), "/api/v1/targets", supervisor, mapper.createObjectNode()
+                .put("indicatorCode", code).put("orgUnitCode", DISTRICT).put("year", today.getYear())
+                .put("committedValue", 120).put("responsibleUnitCode", LEAD), null, 201).get("id").asLong();
+        awaitUntil("target " + targetId + " copied to task-service", () ->
+                single("kpi_task", "select count(*) from target_copy where id = ?", targetId) == 1);
+
+        ObjectNode create = mapper.createObjectNode()
+                .put("title", "副本测试：一次填报 " + System.nanoTime())
+                .put("orgUnitCode", DISTRICT).put("leadUnitCode", LEAD)
+                .put("dueDate", today.withDayOfYear(today.lengthOfYear()).toString())
+                .put("targetId", targetId);
+        create.putObject("quantity").put("value", 120).put("unit", "个");
+        JsonNode task = call("POST", copy(Service.TASK, 1), "/api/v1/tasks", supervisor, create, null, 201);
+        long taskId = task.get("id").asLong();
+        call("POST", copy(Service.TASK, 2), "/api/v1/tasks/" + taskId + "/assign", supervisor, null,
+                "\"" + task.get("version").asLong() + "\"", 200);
+        call("POST", copy(Service.TASK, 2), "/api/v1/tasks/" + taskId + "/progress-reports", lead,
+                mapper.createObjectNode().put("text", "已开工 40 个").put("quantityReached", 40), null, 201);
+        long second = call("POST", copy(Service.TASK, 1), "/api/v1/tasks/" + taskId + "/progress-reports", lead,
+                mapper.createObjectNode().put("text", "已开工 55 个").put("quantityReached", 55), null, 201)
+                .get("id").asLong();
+
+        awaitUntil("the second report's proposal on target " + targetId, () -> single("kpi_target",
+                "select count(*) from actual where target_id = ? and status = 'SUBMITTED' and source_report_id = ?"
+                        + " and value = 55", targetId, second) == 1);
+        Thread.sleep(SETTLE.toMillis());
+        assertEquals(1L, single("kpi_target", "select count(*) from actual where target_id = ?", targetId),
+                "one proposed actual for the period, however many reports and consumers");
+        long actualId = single("kpi_target", "select id from actual where target_id = ?", targetId);
+        assertEquals(taskId, single("kpi_target", "select source_task_id from actual where id = ?", actualId));
+        String period = text("kpi_target", "select period from actual where id = ?", actualId);
+        assertEquals(today.toString().substring(0, 7), period, "the month the reports were filed in");
+
+        JsonNode proposed = call("GET", copy(Service.TARGET, 2), "/api/v1/actuals/" + actualId, supervisor, null,
+                null, 200);
+        call("POST", copy(Service.TARGET, 1), "/api/v1/actuals/" + actualId + "/approve", supervisor, null,
+                "\"" + proposed.get("version").asLong() + "\"", 200);
+        JsonNode progress = call("GET", copy(Service.TARGET, 2), "/api/v1/targets/" + targetId + "/progress",
+                supervisor, null, null, 200);
+        assertEquals(55, progress.get("actual").asInt(), "the approved proposal counts towards the target");
+        assertEquals(period, progress.get("latestPeriod").asText());
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Withdraws what has not gone out yet once its reason is gone — a task closed, a milestone done,
@@ -49,10 +50,13 @@ public class ReminderCancellation {
                 unitCode);
     }
 
-    /** The sign-for reminders of the units of a task that are no longer among {@code unsigned}. */
+    /**
+     * The sign-for reminders about units of a task that are no longer among {@code unsigned} — to
+     * them and to the offices escalated to about them (the unit chased is the subject key).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int signedFor(long taskId, java.util.List<String> unsigned) {
-        return cancel("r.subject_type = 'SIGN_FOR' and r.subject_id = :first and not (r.org_unit_code = any(:second))",
+    public int signedFor(long taskId, List<String> unsigned) {
+        return cancel("r.subject_type = 'SIGN_FOR' and r.subject_id = :first and not (r.subject_key = any(:second))",
                 taskId, unsigned.toArray(String[]::new));
     }
 

@@ -260,20 +260,30 @@ class ReminderLadderTest {
         assertTrue(body.startsWith("【提醒】重点任务“推进重点项目建设" + task + "”今天是签收期限，请及时签收\n"), body);
         assertTrue(body.contains("签收期限：11月26日") && body.contains("签收单位：统计局"), body);
 
-        // the co-unit signs: only the lead is chased on, and climbs the ladder
-        java.util.Map<String, Object> signed = fixture.taskPayload(task, tree, "ASSIGNED", DUE, null, 2);
-        signed.put("signForDueDate", limit.toString());
-        signed.put("unsignedUnitCodes", List.of(tree.lead()));
-        fixture.publish("task.upserted", Long.toString(task), signed);
+        // both climb the ladder; the district office is told about each
         clock.set(limit.plusDays(1), LocalTime.of(9, 0));
         sweep.sweep();
         clock.set(limit.plusDays(3), LocalTime.of(9, 0));
         sweep.sweep();
-        assertEquals(sorted(tree.lead() + " NOTICE", tree.co() + " NOTICE", tree.lead() + " URGE",
-                tree.lead() + " YELLOW", tree.district() + " YELLOW"), signForReminders(task));
+        assertEquals(sorted(tree.lead() + " NOTICE", tree.co() + " NOTICE", tree.lead() + " URGE", tree.co() + " URGE",
+                tree.lead() + " YELLOW", tree.co() + " YELLOW", tree.district() + " YELLOW",
+                tree.district() + " YELLOW"), signForReminders(task));
         String late = (String) db.rows("select d.body from delivery d join reminder r on r.id = d.reminder_id "
-                + "where r.subject_type = 'SIGN_FOR' and r.subject_id = ?1 and r.kind = 'URGE'", task).get(0)[0];
+                + "where r.subject_type = 'SIGN_FOR' and r.subject_id = ?1 and r.kind = 'URGE' and r.subject_key = ?2",
+                task, tree.lead()).get(0)[0];
         assertTrue(late.startsWith("【催办】重点任务“推进重点项目建设" + task + "”尚未签收，已超过签收期限 1 天\n"), late);
+
+        // the co-unit signs: what waits about it is withdrawn, to it and to the office; what is about the lead stays
+        java.util.Map<String, Object> signed = fixture.taskPayload(task, tree, "ASSIGNED", DUE, null, 2);
+        signed.put("signForDueDate", limit.toString());
+        signed.put("unsignedUnitCodes", List.of(tree.lead()));
+        fixture.publish("task.upserted", Long.toString(task), signed);
+        List<String> statuses = db.rows("select subject_key, org_unit_code, kind, status from reminder "
+                + "where subject_type = 'SIGN_FOR' and subject_id = ?1 and kind = 'YELLOW'", task).stream()
+                .map(r -> (r[0].equals(tree.lead()) ? "lead" : "co") + "→" + (r[1].equals(tree.district()) ? "office" : "unit")
+                        + " " + r[3]).sorted().toList();
+        assertEquals(List.of("co→office CANCELLED", "co→unit CANCELLED", "lead→office PENDING", "lead→unit PENDING"),
+                statuses);
 
         // the lead signs: nothing more, whatever the day
         java.util.Map<String, Object> all = fixture.taskPayload(task, tree, "IN_PROGRESS", DUE, null, 3);
@@ -282,7 +292,7 @@ class ReminderLadderTest {
         fixture.publish("task.upserted", Long.toString(task), all);
         clock.set(limit.plusDays(7), LocalTime.of(9, 0));
         sweep.sweep();
-        assertEquals(5, signForReminders(task).size(), "no RED once every unit signed");
+        assertEquals(8, signForReminders(task).size(), "no RED once every unit signed");
     }
 
     /** The task's sign-for reminders as "unit kind", sorted. */

@@ -151,8 +151,10 @@ public class ActualService {
      * linked to the target (一次填报，多处复用): a {@code SUBMITTED} actual derived from the report,
      * which a supervisor reviews as any other. A later report in the same period updates the
      * proposal while it awaits review; a period reported by hand, or already approved, is left as
-     * it is. For a cumulative indicator the period's value is what was reached less what earlier
-     * periods approved. Called by the feed consumer; a replayed or older report changes nothing.
+     * it is, and so is another task's proposal. The task's quantity must be counted in the
+     * indicator's unit. For a cumulative indicator the period's value is what was reached less what
+     * earlier periods reported (approved or awaiting review). Called by the feed consumer; a
+     * replayed or older report changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void proposeFromTaskReport(TaskReport report) {
@@ -163,6 +165,11 @@ public class ActualService {
                     report.reportId(), report.targetId());
             return;
         }
+        if (!indicator.unit.equals(report.quantityUnit())) {
+            LOG.infof("Progress report %d counts %s, target %d's indicator %s; no actual proposed",
+                    report.reportId(), report.quantityUnit(), target.id, indicator.unit);
+            return;
+        }
         Period period = Period.containing(report.reportedOn(), indicator.frequency);
         if (period.year() != target.year) {
             return;
@@ -170,14 +177,15 @@ public class ActualService {
         BigDecimal value = report.reached();
         String note = "由任务 #" + report.taskId() + " 的进展填报 #" + report.reportId() + " 生成";
         if (indicator.kind == IndicatorKind.CUMULATIVE) {
+            // what earlier periods already reported (approved or awaiting review) is not this period's
             BigDecimal earlier = em.createQuery("select coalesce(sum(a.value), 0) from Actual a where a.targetId = :t"
-                            + " and a.status = :approved and a.endMonth < :start", BigDecimal.class)
+                            + " and a.status in :live and a.endMonth < :start", BigDecimal.class)
                     .setParameter("t", target.id)
-                    .setParameter("approved", ActualStatus.APPROVED)
+                    .setParameter("live", List.of(ActualStatus.SUBMITTED, ActualStatus.APPROVED))
                     .setParameter("start", (short) period.startMonth())
                     .getSingleResult();
             value = report.reached().subtract(earlier);
-            note += "：累计完成 " + report.reached().stripTrailingZeros().toPlainString() + "，减去此前各期已审核 "
+            note += "：累计完成 " + report.reached().stripTrailingZeros().toPlainString() + "，减去此前各期已报 "
                     + earlier.stripTrailingZeros().toPlainString();
         }
         if (value.signum() < 0 || ValueRules.problemWith(indicator, value).isPresent()) {
@@ -202,7 +210,9 @@ public class ActualService {
             audit.record("propose", ENTITY, actual.id.toString(), target.orgUnitCode, null, view);
             return;
         }
-        boolean ownProposal = live.status == ActualStatus.SUBMITTED && live.sourceReportId != null;
+        // only this task's own proposal, awaiting review, follows its later reports
+        boolean ownProposal = live.status == ActualStatus.SUBMITTED && live.sourceReportId != null
+                && live.sourceTaskId != null && live.sourceTaskId == report.taskId();
         if (!ownProposal || live.sourceReportId >= report.reportId()) {
             return;
         }

@@ -56,6 +56,7 @@ public class TaskReportConsumer implements EventHandler {
             reportedBy = reportedBy.substring(0, 128);
         }
         actuals.proposeFromTaskReport(new TaskReport(reportId, taskId, targetId, reportedOn, reached,
+                UnusableEvent.optionalText(event, "quantityUnit"),
                 reportedBy == null || reportedBy.isBlank() ? "task-service" : reportedBy));
     }
 }

@@ -55,11 +55,16 @@ class TaskReportActualsTest {
     /** Puts {@code progress-report.filed} on the stubbed task feed and applies it; returns the report id. */
     private long report(long reportId, long taskId, Long targetId, String role, String reportedOn, String reached,
                         String unit) {
+        return report(reportId, taskId, targetId, role, reportedOn, reached, unit, "个");
+    }
+
+    private long report(long reportId, long taskId, Long targetId, String role, String reportedOn, String reached,
+                        String unit, String quantityUnit) {
         long seq = SEQ.incrementAndGet();
         String payload = "{\"reportId\":" + reportId + ",\"taskId\":" + taskId + ",\"unitCode\":\"" + unit
                 + "\",\"role\":\"" + role + "\",\"reportedOn\":\"" + reportedOn + "\",\"reportedAt\":\""
                 + Instant.now() + "\",\"targetId\":" + targetId + ",\"quantityReached\":" + reached
-                + ",\"reportedBy\":\"department@" + unit + "\"}";
+                + ",\"quantityUnit\":\"" + quantityUnit + "\",\"reportedBy\":\"department@" + unit + "\"}";
         RestAssured.given().contentType("application/json; charset=UTF-8")
                 .body("{\"seq\":" + seq + ",\"type\":\"progress-report.filed\",\"occurredAt\":\"" + Instant.now()
                         + "\",\"key\":\"" + taskId + "\",\"payload\":" + payload + "}")
@@ -140,7 +145,7 @@ class TaskReportActualsTest {
         Fixture f = new Fixture();
         long growth = f.target(f.gdpGrowth(), f.districtA, f.deptA1, "6.5");
         long byHand = f.submit(growth, "2026-07", "6.1", f.deptA1);
-        report(REPORT.incrementAndGet(), 88_001, growth, "LEAD", "2026-07-19", "7.2", f.deptA1);
+        report(REPORT.incrementAndGet(), 88_001, growth, "LEAD", "2026-07-19", "7.2", f.deptA1, "%");
         List<Map<String, Object>> all = actuals(f, growth);
         assertEquals(1, all.size());
         assertEquals(byHand, ((Number) all.get(0).get("id")).longValue());
@@ -150,11 +155,34 @@ class TaskReportActualsTest {
         // once the hand-made one is returned, the next report proposes the period anew
         TestTokens.as("supervisor", f.districtA).header("If-Match", Fixture.actualETag(byHand))
                 .body("{\"reason\":\"口径不对\"}").post("/api/v1/actuals/" + byHand + "/return").then().statusCode(200);
-        long next = report(REPORT.incrementAndGet(), 88_001, growth, "LEAD", "2026-07-20", "6.4", f.deptA1);
+        long next = report(REPORT.incrementAndGet(), 88_001, growth, "LEAD", "2026-07-20", "6.4", f.deptA1, "%");
         Map<String, Object> proposed = actuals(f, growth).stream().filter(a -> "SUBMITTED".equals(a.get("status")))
                 .findFirst().orElseThrow();
         assertEquals(6.4, ((Number) proposed.get("value")).doubleValue(), 1e-6, "a rate is taken as reported");
         assertEquals(2, ((Number) proposed.get("revision")).intValue());
         assertEquals(next, ((Number) proposed.get("sourceReportId")).longValue());
+    }
+
+    @Test
+    void anotherTasksReportAQuantityInAnotherUnitAndAnEarlierPeriodAwaitingReviewAreRespected() {
+        clock.setDate(LocalDate.of(2026, 8, 20));
+        Fixture f = new Fixture();
+        long target = f.target(f.projects(), f.districtA, f.deptA1, "120");
+        long task = 99_000 + REPORT.get() % 1000;
+        // July's proposal awaits review when August's report comes: August counts only what is new
+        report(REPORT.incrementAndGet(), task, target, "LEAD", "2026-07-25", "30", f.deptA1);
+        report(REPORT.incrementAndGet(), task, target, "LEAD", "2026-08-10", "50", f.deptA1);
+        Map<String, Object> august = actuals(f, target).stream().filter(a -> "2026-08".equals(a.get("period")))
+                .findFirst().orElseThrow();
+        assertEquals(20, ((Number) august.get("value")).intValue(), "50 reached less July's 30 awaiting review");
+
+        // another task linked to the same target does not overwrite this task's proposal
+        report(REPORT.incrementAndGet(), task + 1, target, "LEAD", "2026-08-15", "5", f.deptA1);
+        // nor does a quantity counted in another unit than the indicator's
+        report(REPORT.incrementAndGet(), task, target, "LEAD", "2026-08-16", "60", f.deptA1, "万元");
+        august = actuals(f, target).stream().filter(a -> "2026-08".equals(a.get("period"))).findFirst().orElseThrow();
+        assertEquals(20, ((Number) august.get("value")).intValue());
+        assertEquals(task, ((Number) august.get("sourceTaskId")).longValue());
+        assertEquals(2, actuals(f, target).size());
     }
 }

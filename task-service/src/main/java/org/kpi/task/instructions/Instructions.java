@@ -132,9 +132,11 @@ public class Instructions {
         });
         @SuppressWarnings("unchecked")
         List<Instruction> found = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        Map<Long, List<Object[]>> states = taskStates(found.stream().map(i -> i.id).toList());
+        Map<Long, List<Object[]>> all = taskStates(found.stream().map(i -> i.id).toList(), null);
+        Map<Long, List<Object[]>> own = caller.isDepartment() && caller.orgCode() != null
+                ? taskStates(found.stream().map(i -> i.id).toList(), caller.orgCode()) : Map.of();
         List<InstructionView> items = found.stream()
-                .map(i -> summary(i, states.getOrDefault(i.id, List.of())))
+                .map(i -> summary(i, (mayReadFeedback(i) ? all : own).getOrDefault(i.id, List.of())))
                 .toList();
         return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
@@ -144,8 +146,9 @@ public class Instructions {
     public InstructionView get(long id) {
         Instruction instruction = readable(id);
         List<Task> all = tasksOf(id);
-        List<TaskView> visible = all.stream().filter(access::canRead).map(tasks::view).toList();
-        return view(instruction, all, visible);
+        // a department counts only the tasks it takes part in: the others are not its to know of
+        List<Task> seen = mayReadFeedback(instruction) ? all : all.stream().filter(access::canRead).toList();
+        return view(instruction, seen, seen.stream().map(tasks::view).toList());
     }
 
     /** The feedback report: the writing leader's unit and the supervisors of its scope only. */
@@ -243,16 +246,24 @@ public class Instructions {
         return rows.load(ids.stream().map(Number::longValue).toList());
     }
 
-    /** Status and closing time of the tasks of each instruction, read in one statement. */
-    private Map<Long, List<Object[]>> taskStates(List<Long> instructionIds) {
+    /**
+     * Status and closing time of the tasks of each instruction, read in one statement: all of them,
+     * or those {@code unit} takes part in.
+     */
+    private Map<Long, List<Object[]>> taskStates(List<Long> instructionIds, String unit) {
         Map<Long, List<Object[]>> states = new HashMap<>();
         if (instructionIds.isEmpty()) {
             return states;
         }
+        var query = em.createNativeQuery("select t.instruction_id, t.status, t.closed_at from task t"
+                        + " where t.instruction_id = any(?1)" + (unit == null ? ""
+                        : " and exists (select 1 from task_unit u where u.task_id = t.id and u.unit_code = ?2)"))
+                .setParameter(1, instructionIds.toArray(Long[]::new));
+        if (unit != null) {
+            query.setParameter(2, unit);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("""
-                        select instruction_id, status, closed_at from task where instruction_id = any(?1)""")
-                .setParameter(1, instructionIds.toArray(Long[]::new)).getResultList();
+        List<Object[]> found = query.getResultList();
         for (Object[] row : found) {
             states.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(row);
         }

@@ -100,6 +100,9 @@ public class Reassignments {
         ETags.requireVersionIfGiven(ifMatch, null, task.version);
         ReassignmentRequest request = requirePending(task);
         TaskAction.DECIDE_REASSIGNMENT.apply(task.status);
+        if (!request.fromUnitCode.equals(task.leadUnitCode)) {
+            throw ProblemException.conflict("申请提交后牵头单位已变更，请拒绝此申请");
+        }
         String newLead = body != null && body.leadUnitCode() != null && !body.leadUnitCode().isBlank()
                 ? body.leadUnitCode().trim() : request.suggestedUnitCode;
         List<FieldError> errors = new ArrayList<>();

@@ -207,7 +207,8 @@ public class TaskSearch {
         }
         if (filter.signForOverdue() != null) {
             params.put("signToday", today);
-            String late = RUNNING + " and t.sign_for_due < :signToday and " + UNSIGNED;
+            // a task handed out before sign-for existed has no limit and is never late
+            String late = RUNNING + " and t.sign_for_due is not null and t.sign_for_due < :signToday and " + UNSIGNED;
             where.append(filter.signForOverdue() ? " and " + late : " and not (" + late + ")");
         }
         if (filter.instructionId() != null) {

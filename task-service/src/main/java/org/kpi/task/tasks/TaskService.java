@@ -3,6 +3,7 @@ package org.kpi.task.tasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
@@ -223,6 +224,8 @@ public class TaskService {
             task.targetId = patch.targetId() == 0 ? null
                     : targets.visibleTargetId(patch.targetId(), "targetId", errors);
         }
+        String leadBefore = task.leadUnitCode;
+        Set<String> unitsBefore = unitCodes(task);
         if (patch.leadUnitCode() != null || patch.coUnitCodes() != null) {
             String lead = patch.leadUnitCode() != null ? patch.leadUnitCode().trim() : task.leadUnitCode;
             List<String> co = patch.coUnitCodes() != null ? patch.coUnitCodes() : task.coUnitCodes();
@@ -249,8 +252,8 @@ public class TaskService {
             throw ProblemException.invalid(errors);
         }
         task.refreshNextDueDate();
-        if (patch.leadUnitCode() != null || patch.coUnitCodes() != null) {
-            signatures.keepOnly(task, task.units.stream().map(u -> u.unitCode).toList());
+        if (!unitCodes(task).equals(unitsBefore) || !task.leadUnitCode.equals(leadBefore)) {
+            unitsChanged(task, leadBefore, unitsBefore);
         }
         return saved(task, "update", before);
     }
@@ -262,6 +265,38 @@ public class TaskService {
         task.status = TaskAction.ASSIGN.apply(task.status);
         handOut(task);
         return saved(task, "assign", before);
+    }
+
+    /**
+     * After a change of units: a unit that left loses its signature; a new lead signs again as
+     * the lead; a task already handed out is handed out again, so the units new to it get the
+     * full time to sign; an open reassignment request by the former lead is closed.
+     */
+    private void unitsChanged(Task task, String leadBefore, Set<String> unitsBefore) {
+        signatures.keepOnly(task, unitCodes(task));
+        if (!task.leadUnitCode.equals(leadBefore)) {
+            signatures.remove(task, task.leadUnitCode);
+            em.createNativeQuery("""
+                            update reassignment_request
+                               set status = 'REFUSED', decision_reason = ?1, decided_by = ?2, decided_at = ?3
+                             where task_id = ?4 and status = 'PENDING'""")
+                    .setParameter(1, "牵头单位已调整，申请自动关闭")
+                    .setParameter(2, caller.subject())
+                    .setParameter(3, OffsetDateTime.now(clock))
+                    .setParameter(4, task.id)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .executeUpdate();
+        }
+        boolean newcomers = !unitsBefore.containsAll(unitCodes(task)) || !task.leadUnitCode.equals(leadBefore);
+        if (newcomers && task.status != TaskStatus.DRAFT) {
+            handOut(task);
+        }
+    }
+
+    private static Set<String> unitCodes(Task task) {
+        Set<String> codes = new HashSet<>();
+        task.units.forEach(u -> codes.add(u.unitCode));
+        return codes;
     }
 
     /**

@@ -88,6 +88,12 @@ class InstructionAndRatingTest {
 
         long first = taskFrom(tree, id, "制定重点项目推进方案");
         long second = taskFrom(tree, id, "建立项目调度机制");
+        String third = TaskApi.body(tree, "商务领域配套措施", "2026-12-31", "2026-08-31")
+                .replace("\"leadUnitCode\":\"" + tree.a1() + "\"", "\"leadUnitCode\":\"" + tree.a3() + "\"")
+                .replace("\"coUnitCodes\":[\"" + tree.a2() + "\"]", "\"coUnitCodes\":[]")
+                .replace("\"milestones\"", "\"instructionId\":" + id + ",\"milestones\"");
+        long commerce = TestTokens.as("supervisor", tree.districtA()).body(third).post("/api/v1/tasks").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
         // a task of district B cannot hang on district A's instruction, nor can B's supervisor see it
         TaskApi.problem(TestTokens.as("supervisor", tree.districtB())
                 .body(TaskApi.body(tree, "乙区任务", "2026-12-31", "2026-08-31")
@@ -98,18 +104,22 @@ class InstructionAndRatingTest {
 
         TestTokens.as("supervisor", tree.districtA()).get("/api/v1/instructions/" + id).then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
-                .body("taskCount", equalTo(2))
-                .body("tasks.id", contains((int) first, (int) second))
-                .body("tasks.status", contains("DRAFT", "DRAFT"))
-                .body("tasks.colour", hasSize(2));
+                .body("taskCount", equalTo(3))
+                .body("tasks.id", contains((int) first, (int) second, (int) commerce))
+                .body("tasks.status", contains("DRAFT", "DRAFT", "DRAFT"))
+                .body("tasks.colour", hasSize(3));
         TestTokens.as("supervisor", tree.districtA())
-                .get("/api/v1/tasks?instructionId=" + id).then().statusCode(200).body("total", equalTo(2));
+                .get("/api/v1/tasks?instructionId=" + id).then().statusCode(200).body("total", equalTo(3));
 
-        // the departments see the instruction with their own tasks, and no feedback
+        // the departments see the instruction with their own tasks only, counted so, and no feedback
         TestTokens.as("department", tree.a1()).get("/api/v1/instructions/" + id).then().statusCode(200)
-                .body("tasks", hasSize(2));
-        TestTokens.as("department", tree.a3()).get("/api/v1/instructions/" + id).then().statusCode(404);
+                .body("tasks.id", contains((int) first, (int) second)).body("taskCount", equalTo(2));
+        TestTokens.as("department", tree.a3()).get("/api/v1/instructions/" + id).then().statusCode(200)
+                .body("tasks.id", contains((int) commerce)).body("taskCount", equalTo(1));
         TestTokens.as("department", tree.a3()).get("/api/v1/instructions").then().statusCode(200)
+                .body("items.find { it.id == " + id + " }.taskCount", equalTo(1));
+        TestTokens.as("department", tree.b1()).get("/api/v1/instructions/" + id).then().statusCode(404);
+        TestTokens.as("department", tree.b1()).get("/api/v1/instructions").then().statusCode(200)
                 .body("items.id", not(hasItem((int) id)));
         TestTokens.as("department", tree.a1()).get("/api/v1/instructions/" + id + "/feedback").then().statusCode(403);
         TestTokens.as("leader", tree.districtB()).get("/api/v1/instructions/" + id + "/feedback").then()
@@ -127,12 +137,14 @@ class InstructionAndRatingTest {
         close(tree, first, "{\"rating\":\"SATISFIED\",\"comment\":\"方案扎实\"}", 200);
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(second))
                 .body("{\"reason\":\"并入第一项\"}").post("/api/v1/tasks/" + second + "/cancel").then().statusCode(200);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(commerce))
+                .body("{\"reason\":\"并入第一项\"}").post("/api/v1/tasks/" + commerce + "/cancel").then().statusCode(200);
 
         TestTokens.as("leader", tree.districtA()).get("/api/v1/instructions/" + id + "/feedback").then()
                 .statusCode(200)
                 .body("status", equalTo("DONE"))
                 .body("doneAt", not(nullValue()))
-                .body("items.taskId", contains((int) first, (int) second))
+                .body("items.taskId", contains((int) first, (int) second, (int) commerce))
                 .body("items[0].closureSummary", equalTo("方案已经区政府常务会议审议通过"))
                 .body("items[0].rating", equalTo("SATISFIED"))
                 .body("items[0].leadUnitName", equalTo("甲区发展和改革局"))

@@ -254,4 +254,45 @@ class SignForTest {
         TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id)).body("{}")
                 .post(request + "/grant").then().statusCode(200).body("newLeadUnitCode", equalTo(tree.a3()));
     }
+
+    @Test
+    void unitsChangedByAnEditGetTheirOwnTimeAndAnOpenRequestOfTheFormerLeadIsClosed() {
+        OrgFixture.Tree tree = orgs.tree();
+        clock.set(LocalDate.of(2026, 11, 2), LocalTime.of(9, 0));
+        long id = TaskApi.create(tree, "调整单位的任务");
+        TaskApi.assign(tree, id);
+        TestTokens.as("department", tree.a1()).get("/api/v1/tasks/" + id).then()
+                .body("signForDueDate", equalTo("2026-11-04"));
+        clock.set(LocalDate.of(2026, 11, 10), LocalTime.of(9, 0));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id).then()
+                .body("signForOverdue", equalTo(true));
+        TestTokens.as("department", tree.a1()).body("{\"reason\":\"建议工信局牵头\"}")
+                .post("/api/v1/tasks/" + id + "/reassignment-request").then().statusCode(201);
+
+        // a co-unit added now has two working days from now; the version moves once
+        String etag = TaskApi.etag(id);
+        long version = Long.parseLong(etag.replace("\"", ""));
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", etag)
+                .body("{\"coUnitCodes\":[\"" + tree.a2() + "\",\"" + tree.a3() + "\"]}")
+                .patch("/api/v1/tasks/" + id).then().statusCode(200)
+                .header("ETag", "\"" + (version + 1) + "\"")
+                .body("signForDueDate", equalTo("2026-11-12"))
+                .body("signForOverdue", equalTo(false))
+                .body("unsignedUnitCodes", contains(tree.a1(), tree.a2(), tree.a3()));
+
+        // the supervisor makes A3 lead by editing: the former lead's request is closed, not granted later
+        TestTokens.as("department", tree.a3()).post("/api/v1/tasks/" + id + "/sign-for").then().statusCode(200);
+        TestTokens.as("supervisor", tree.districtA()).header("If-Match", TaskApi.etag(id))
+                .body("{\"leadUnitCode\":\"" + tree.a3() + "\"}")
+                .patch("/api/v1/tasks/" + id).then().statusCode(200)
+                .body("leadUnitCode", equalTo(tree.a3()))
+                .body("unsignedUnitCodes", hasItem(tree.a3()));
+        TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + id + "/reassignment-requests").then()
+                .statusCode(200).body("status", contains("REFUSED"))
+                .body("decisionReason", contains("牵头单位已调整，申请自动关闭"));
+        TestTokens.as("supervisor", tree.districtA()).body("{}")
+                .post("/api/v1/tasks/" + id + "/reassignment-request/grant").then().statusCode(409);
+        TestTokens.as("department", tree.a3()).body("{\"reason\":\"本局也不合适\"}")
+                .post("/api/v1/tasks/" + id + "/reassignment-request").then().statusCode(201);
+    }
 }
