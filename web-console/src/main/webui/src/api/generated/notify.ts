@@ -637,10 +637,10 @@ export interface components {
             createdAt: string & components["schemas"]["OffsetDateTime"];
         };
         /**
-         * @description 提醒类型：升级阶梯的步骤 NOTICE 提醒、URGE 催办、YELLOW 黄色预警、RED 红色预警；事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录 · A ladder step's kind, or the kind of notice of an event
+         * @description 提醒类型：升级阶梯的步骤 NOTICE 提醒、URGE 催办、YELLOW 黄色预警、RED 红色预警；事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录、REASSIGNMENT_REQUESTED 申请改派、REASSIGNMENT_DECIDED 改派审核结果 · A ladder step's kind, or the kind of notice of an event
          * @enum {string}
          */
-        ReminderKind: "NOTICE" | "URGE" | "YELLOW" | "RED" | "ORDER_ISSUED" | "TASK_RETURNED" | "CLOSURE_REQUESTED" | "TASK_CLOSED" | "ACTUAL_RETURNED" | "ACCOUNTABILITY_RECORDED";
+        ReminderKind: "NOTICE" | "URGE" | "YELLOW" | "RED" | "ORDER_ISSUED" | "TASK_RETURNED" | "CLOSURE_REQUESTED" | "TASK_CLOSED" | "ACTUAL_RETURNED" | "ACCOUNTABILITY_RECORDED" | "REASSIGNMENT_REQUESTED" | "REASSIGNMENT_DECIDED";
         /** @description 提醒策略 · A reminder policy */
         ReminderPolicy: {
             /** @description 组织机构代码或 default · Org unit code, or default */

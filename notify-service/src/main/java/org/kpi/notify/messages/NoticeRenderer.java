@@ -41,6 +41,14 @@ public class NoticeRenderer {
     @Location("notices/accountability-recorded.txt")
     Template accountabilityRecorded;
 
+    @Inject
+    @Location("notices/reassignment-requested.txt")
+    Template reassignmentRequested;
+
+    @Inject
+    @Location("notices/reassignment-decided.txt")
+    Template reassignmentDecided;
+
     /** A rendered notice: its one-line title and its text (title first). */
     public record Rendered(String title, String text) {
     }
@@ -52,7 +60,9 @@ public class NoticeRenderer {
                 ReminderKind.CLOSURE_REQUESTED, closureRequested,
                 ReminderKind.TASK_CLOSED, taskClosed,
                 ReminderKind.ACTUAL_RETURNED, actualReturned,
-                ReminderKind.ACCOUNTABILITY_RECORDED, accountabilityRecorded).get(kind);
+                ReminderKind.ACCOUNTABILITY_RECORDED, accountabilityRecorded,
+                ReminderKind.REASSIGNMENT_REQUESTED, reassignmentRequested,
+                ReminderKind.REASSIGNMENT_DECIDED, reassignmentDecided).get(kind);
         if (template == null) {
             throw new IllegalArgumentException(kind + " is not a notice");
         }

@@ -27,10 +27,12 @@ import java.util.Map;
  * @param link              where to act
  * @param facts             the event's facts for machine peers (besides kind, party and ids)
  * @param taskTitle         template fields, see {@link org.kpi.notify.messages.NoticeMessage}
+ * @param otherUnit         a second unit the notice names: the unit a reassignment suggests, or the new lead
  */
 public record Notice(ReminderKind kind, String eventKey, LocalDate day, SubjectType subjectType, long subjectId,
                      Long taskId, Long targetId, String title, Map<String, NotifyParty> recipients, String actingUnit,
                      String orgUnit, String responsibleLeader, String link, Map<String, Object> facts,
                      String taskTitle, String indicatorName, String period, String levelLabel,
-                     String accountabilityLabel, String reason, LocalDate respondBy, List<String> coUnits) {
+                     String accountabilityLabel, String reason, LocalDate respondBy, List<String> coUnits,
+                     String otherUnit) {
 }

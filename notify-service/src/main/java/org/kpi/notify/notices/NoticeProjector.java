@@ -37,7 +37,9 @@ import static org.kpi.notify.projection.EventPayloads.text;
  *   <li>{@code task.closure-requested} → the supervision office that assigned the task (its org unit);</li>
  *   <li>{@code task.closed} → the lead and co-units;</li>
  *   <li>{@code actual.returned} → the target's responsible unit, with the reason;</li>
- *   <li>{@code accountability.recorded} → the unit concerned.</li>
+ *   <li>{@code accountability.recorded} → the unit concerned;</li>
+ *   <li>{@code task.reassignment-requested} → the supervision office of the task's unit;</li>
+ *   <li>{@code task.reassignment-decided} → the unit that asked, and the new lead when granted.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -49,6 +51,8 @@ public class NoticeProjector implements EventHandler {
     static final String TASK_CLOSED = "task.closed";
     static final String ACTUAL_RETURNED = "actual.returned";
     static final String ACCOUNTABILITY_RECORDED = "accountability.recorded";
+    static final String REASSIGNMENT_REQUESTED = "task.reassignment-requested";
+    static final String REASSIGNMENT_DECIDED = "task.reassignment-decided";
 
     private static final Map<String, String> LEVELS = Map.of("NOTICE", "提醒", "URGE", "催办", "SUPERVISE", "督办",
             "LISTED", "挂牌督办");
@@ -78,7 +82,7 @@ public class NoticeProjector implements EventHandler {
     public boolean handles(String type) {
         return switch (type) {
             case ORDER_ISSUED, TASK_RETURNED, CLOSURE_REQUESTED, TASK_CLOSED, ACTUAL_RETURNED,
-                 ACCOUNTABILITY_RECORDED -> true;
+                 ACCOUNTABILITY_RECORDED, REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED -> true;
             default -> false;
         };
     }
@@ -94,6 +98,7 @@ public class NoticeProjector implements EventHandler {
             case ORDER_ISSUED -> orderIssued(p, eventKey, day, book);
             case TASK_RETURNED, CLOSURE_REQUESTED, TASK_CLOSED -> taskTransition(event.type(), p, eventKey, day, book);
             case ACTUAL_RETURNED -> actualReturned(p, eventKey, day);
+            case REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED -> reassignment(event.type(), p, eventKey, day, book);
             default -> accountabilityRecorded(p, eventKey, day);
         };
         notices.send(notice, book);
@@ -124,7 +129,7 @@ public class NoticeProjector implements EventHandler {
         return new Notice(ReminderKind.ORDER_ISSUED, eventKey, day, SubjectType.ORDER, orderId, taskId, null, title,
                 recipients, lead, orgUnit, task.map(TaskFacts::leader).orElse(null),
                 link("/supervision-orders/" + orderId), facts, title, null, null, LEVELS.getOrDefault(level, level),
-                null, text(p, "reason"), respondBy, List.of());
+                null, text(p, "reason"), respondBy, List.of(), null);
     }
 
     private Notice taskTransition(String type, JsonNode p, String eventKey, LocalDate day, PolicyBook book) {
@@ -162,7 +167,7 @@ public class NoticeProjector implements EventHandler {
         facts.put("leadUnitCode", lead);
         return new Notice(kind, eventKey, day, SubjectType.TASK, taskId, taskId, null, title, recipients, lead,
                 orgUnit, task.map(TaskFacts::leader).orElse(null), link("/tasks/" + taskId), facts, title, null, null,
-                null, null, text(p, "text"), null, coUnits);
+                null, null, text(p, "text"), null, coUnits, null);
     }
 
     private Notice actualReturned(JsonNode p, String eventKey, LocalDate day) {
@@ -179,7 +184,7 @@ public class NoticeProjector implements EventHandler {
         facts.put("responsibleUnitCode", unit);
         return new Notice(ReminderKind.ACTUAL_RETURNED, eventKey, day, SubjectType.ACTUAL, targetId, null, targetId,
                 indicator, recipients, unit, text(p, "orgUnitCode"), null, link("/targets/" + targetId), facts, null,
-                indicator, period, null, null, text(p, "returnReason"), null, List.of());
+                indicator, period, null, null, text(p, "returnReason"), null, List.of(), null);
     }
 
     private Notice accountabilityRecorded(JsonNode p, String eventKey, LocalDate day) {
@@ -203,7 +208,46 @@ public class NoticeProjector implements EventHandler {
         String title = label + (taskTitle != null ? "：" + taskTitle : indicator != null ? "：" + indicator : "");
         return new Notice(ReminderKind.ACCOUNTABILITY_RECORDED, eventKey, day, SubjectType.ACCOUNTABILITY, id, taskId,
                 targetId, title, recipients, unit, unit, null, link, facts, taskTitle, indicator, null, null, label,
-                text(p, "reason"), null, List.of());
+                text(p, "reason"), null, List.of(), null);
+    }
+
+    private Notice reassignment(String type, JsonNode p, String eventKey, LocalDate day, PolicyBook book) {
+        long taskId = required(p, "taskId").asLong();
+        String orgUnit = required(p, "orgUnitCode").asText();
+        String from = required(p, "fromUnitCode").asText();
+        String status = required(p, "status").asText();
+        Optional<TaskFacts> task = task(taskId);
+        String title = Optional.ofNullable(text(p, "taskTitle")).orElseGet(() -> task.map(TaskFacts::title).orElse(""));
+        Map<String, NotifyParty> recipients = new LinkedHashMap<>();
+        ReminderKind kind;
+        String other;
+        String reason;
+        String decision = null;
+        if (REASSIGNMENT_REQUESTED.equals(type)) {
+            kind = ReminderKind.REASSIGNMENT_REQUESTED;
+            String unitType = book.unit(orgUnit).map(PolicyBook.OrgNode::type).orElse("DISTRICT");
+            recipients.put(orgUnit, "CITY".equals(unitType) ? NotifyParty.CITY : NotifyParty.DISTRICT);
+            other = text(p, "suggestedUnitCode");
+            reason = text(p, "reason");
+        } else {
+            kind = ReminderKind.REASSIGNMENT_DECIDED;
+            recipients.put(from, NotifyParty.LEAD);
+            other = "GRANTED".equals(status) ? text(p, "newLeadUnitCode") : null;
+            if (other != null) {
+                recipients.putIfAbsent(other, NotifyParty.LEAD);
+            }
+            decision = "GRANTED".equals(status) ? "同意" : "不同意";
+            reason = text(p, "decisionReason");
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("reassignmentId", required(p, "id").asLong());
+        facts.put("status", status);
+        facts.put("fromUnitCode", from);
+        facts.put(REASSIGNMENT_REQUESTED.equals(type) ? "suggestedUnitCode" : "newLeadUnitCode", other);
+        facts.put("reason", reason);
+        return new Notice(kind, eventKey, day, SubjectType.TASK, taskId, taskId, null, title, recipients, from, orgUnit,
+                task.map(TaskFacts::leader).orElse(null), link("/tasks/" + taskId), facts, title, null, null, decision,
+                null, reason, null, List.of(), other);
     }
 
     /** The supervision office a task's unit answers to: its district's, or its city's where it has no district. */

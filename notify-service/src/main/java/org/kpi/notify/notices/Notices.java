@@ -109,7 +109,7 @@ public class Notices {
                 n.actingUnit() == null ? null : book.nameOf(n.actingUnit()), coNames,
                 book.nameOf(n.actingUnit()), n.responsibleLeader(), office,
                 office && n.actingUnit() != null && !recipient.equals(n.actingUnit()), book.nameOf(recipient),
-                n.link());
+                n.link(), n.otherUnit() == null ? null : book.nameOf(n.otherUnit()));
     }
 
     private static boolean office(NotifyParty party) {

@@ -9,7 +9,8 @@ import org.kpi.notify.policies.StepKind;
  */
 @Schema(description = "提醒类型：升级阶梯的步骤 NOTICE 提醒、URGE 催办、YELLOW 黄色预警、RED 红色预警；"
         + "事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、"
-        + "TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录 · "
+        + "TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录、"
+        + "REASSIGNMENT_REQUESTED 申请改派、REASSIGNMENT_DECIDED 改派审核结果 · "
         + "A ladder step's kind, or the kind of notice of an event")
 public enum ReminderKind {
     NOTICE,
@@ -21,7 +22,9 @@ public enum ReminderKind {
     CLOSURE_REQUESTED,
     TASK_CLOSED,
     ACTUAL_RETURNED,
-    ACCOUNTABILITY_RECORDED;
+    ACCOUNTABILITY_RECORDED,
+    REASSIGNMENT_REQUESTED,
+    REASSIGNMENT_DECIDED;
 
     /** Whether this is a notice of an event rather than a ladder step. */
     public boolean isNotice() {

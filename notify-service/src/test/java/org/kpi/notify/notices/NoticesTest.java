@@ -195,6 +195,56 @@ class NoticesTest {
         assertEquals(List.of(), titles(inbox("department", tree.lead())));
     }
 
+    /** A reassignment request as task-service publishes it (a {@code ReassignmentView}). */
+    private static Map<String, Object> reassignment(long id, long task, NotifyFixture.Tree tree, String status,
+                                                    String newLead, String decisionReason) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("taskId", task);
+        payload.put("taskTitle", "推进重点项目建设" + task);
+        payload.put("orgUnitCode", tree.district());
+        payload.put("fromUnitCode", tree.lead());
+        payload.put("suggestedUnitCode", tree.co());
+        payload.put("reason", "该项工作由统计局牵头更合适");
+        payload.put("status", status);
+        payload.put("requestedBy", "department@" + tree.lead());
+        payload.put("requestedAt", TODAY.atTime(9, 0) + "+08:00");
+        payload.put("newLeadUnitCode", newLead);
+        payload.put("decisionReason", decisionReason);
+        return payload;
+    }
+
+    @Test
+    void aReassignmentRequestReachesTheOfficeAndItsDecisionTheUnitsConcerned() {
+        NotifyFixture.Tree tree = fixture.tree();
+        long task = fixture.nextId();
+        fixture.task(task, tree, "ASSIGNED", TODAY.plusMonths(2), null, 1);
+        FeedEvent requested = fixture.event("task.reassignment-requested", Long.toString(task),
+                reassignment(7, task, tree, "PENDING", null, null));
+        fixture.deliver(requested);
+        fixture.deliver(requested);
+        worker.drain();
+        List<Map<String, Object>> office = inbox("supervisor", tree.district());
+        assertEquals(1, office.size(), "one notice however often the event is delivered");
+        String body = (String) office.get(0).get("body");
+        assertTrue(((String) office.get(0).get("title")).startsWith("【申请改派】发展和改革局"), body);
+        assertTrue(((String) office.get(0).get("title")).endsWith("申请改派重点任务“推进重点项目建设" + task + "”，请审核"),
+                body);
+        assertTrue(body.contains("改派理由：该项工作由统计局牵头更合适") && body.contains("建议承办单位：统计局"), body);
+        assertEquals(BASE + "/tasks/" + task, office.get(0).get("link"));
+
+        FeedEvent granted = fixture.event("task.reassignment-decided", Long.toString(task),
+                reassignment(7, task, tree, "GRANTED", tree.co(), "同意由统计局牵头"));
+        fixture.deliver(granted);
+        worker.drain();
+        List<String> told = titles(inbox("department", tree.co()));
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(told.get(0).startsWith("【改派申请同意】重点任务“推进重点项目建设" + task + "”改由统计局"), told.get(0));
+        assertEquals(told, titles(inbox("department", tree.lead())), "the unit that asked is told the same");
+        String decided = (String) inbox("department", tree.lead()).get(0).get("body");
+        assertTrue(decided.contains("审核意见：同意由统计局牵头"), decided);
+    }
+
     @Test
     void aClosedTaskTellsItsLeadAndCoUnits() {
         NotifyFixture.Tree tree = fixture.tree();
