@@ -1,0 +1,178 @@
+package org.kpi.goals.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.kpi.common.events.EventHandler;
+import org.kpi.common.events.FeedEvent;
+import org.kpi.common.events.UnusableEvent;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * Keeps what assessment scores from task-service's feed, so that no scorecard calls another
+ * service: tasks (lead, due date, closure), supervision orders and their answers, accountability
+ * records, and satisfaction ratings. Every write is idempotent: a task only moves to a newer
+ * version, an order or a record is keyed by its id, a rating by its event.
+ */
+@ApplicationScoped
+public class AssessmentFacts implements EventHandler {
+
+    static final String TASK_UPSERTED = "task.upserted";
+    static final String TASK_CLOSED = "task.closed";
+    static final String TASK_RETURNED = "task.returned";
+    static final String ORDER_ISSUED = "supervision-order.issued";
+    static final String ORDER_RESPONDED = "supervision-order.responded";
+    static final String ACCOUNTABILITY_RECORDED = "accountability.recorded";
+    private static final Set<String> TYPES = Set.of(TASK_UPSERTED, TASK_CLOSED, TASK_RETURNED, ORDER_ISSUED,
+            ORDER_RESPONDED, ACCOUNTABILITY_RECORDED);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    @Override
+    public void apply(FeedEvent event) {
+        JsonNode p = event.payload();
+        if (p == null || !p.isObject()) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 没有内容");
+        }
+        switch (event.type()) {
+            case TASK_UPSERTED -> task(event);
+            case TASK_CLOSED -> closed(event);
+            case TASK_RETURNED -> returned(event);
+            case ORDER_ISSUED -> orderIssued(event);
+            case ORDER_RESPONDED -> orderResponded(event);
+            default -> accountability(event);
+        }
+    }
+
+    private void task(FeedEvent event) {
+        long id = UnusableEvent.requiredLong(event, "id");
+        String status = UnusableEvent.requiredText(event, "status");
+        em.createNativeQuery("""
+                        insert into assessment_task (task_id, org_unit_code, lead_unit_code, title, status, due_date,
+                                                     closed_on, version)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, null, ?7)
+                        on conflict (task_id) do update
+                           set org_unit_code = excluded.org_unit_code, lead_unit_code = excluded.lead_unit_code,
+                               title = excluded.title, status = excluded.status, due_date = excluded.due_date,
+                               closed_on = case when excluded.status = 'CLOSED' then assessment_task.closed_on end,
+                               version = excluded.version
+                         where assessment_task.version < excluded.version""")
+                .setParameter(1, id)
+                .setParameter(2, bounded(event, UnusableEvent.requiredText(event, "orgUnitCode"), 32))
+                .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "leadUnitCode"), 32))
+                .setParameter(4, bounded(event, UnusableEvent.requiredText(event, "title"), 300))
+                .setParameter(5, bounded(event, status, 24))
+                .setParameter(6, date(event, "dueDate"))
+                .setParameter(7, UnusableEvent.requiredLong(event, "version"))
+                .executeUpdate();
+    }
+
+    /** The task closed: the day it closed, and the rating it was given. */
+    private void closed(FeedEvent event) {
+        long id = UnusableEvent.requiredLong(event, "taskId");
+        LocalDate on = day(event, "at");
+        em.createNativeQuery("update assessment_task set closed_on = ?1 where task_id = ?2 and status = 'CLOSED'")
+                .setParameter(1, on).setParameter(2, id).executeUpdate();
+        rating(event, id, on);
+    }
+
+    /** A return for an UNSATISFIED rating is a rating too. */
+    private void returned(FeedEvent event) {
+        rating(event, UnusableEvent.requiredLong(event, "taskId"), day(event, "at"));
+    }
+
+    private void rating(FeedEvent event, long taskId, LocalDate on) {
+        String rating = UnusableEvent.optionalText(event, "rating");
+        if (rating == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into assessment_rating (event_key, task_id, lead_unit_code, task_title, rating, rated_on)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_key) do nothing""")
+                .setParameter(1, event.type() + "#" + event.seq())
+                .setParameter(2, taskId)
+                .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "leadUnitCode"), 32))
+                .setParameter(4, bounded(event, UnusableEvent.optionalText(event, "title"), 300))
+                .setParameter(5, bounded(event, rating, 24))
+                .setParameter(6, on)
+                .executeUpdate();
+    }
+
+    private void orderIssued(FeedEvent event) {
+        em.createNativeQuery("""
+                        insert into assessment_order (order_id, task_id, lead_unit_code, task_title, level, issued_on,
+                                                      respond_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (order_id) do nothing""")
+                .setParameter(1, UnusableEvent.requiredLong(event, "id"))
+                .setParameter(2, UnusableEvent.requiredLong(event, "taskId"))
+                .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "leadUnitCode"), 32))
+                .setParameter(4, bounded(event, UnusableEvent.optionalText(event, "taskTitle"), 300))
+                .setParameter(5, bounded(event, UnusableEvent.requiredText(event, "level"), 16))
+                .setParameter(6, day(event, "issuedAt"))
+                .setParameter(7, date(event, "respondBy"))
+                .executeUpdate();
+    }
+
+    private void orderResponded(FeedEvent event) {
+        em.createNativeQuery("update assessment_order set responded_on = ?1 where order_id = ?2 and responded_on is null")
+                .setParameter(1, day(event, "respondedAt"))
+                .setParameter(2, UnusableEvent.requiredLong(event, "id"))
+                .executeUpdate();
+    }
+
+    private void accountability(FeedEvent event) {
+        JsonNode p = event.payload();
+        em.createNativeQuery("""
+                        insert into assessment_accountability (record_id, org_unit_code, kind, reason, task_id, recorded_on)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (record_id) do nothing""")
+                .setParameter(1, UnusableEvent.requiredLong(event, "id"))
+                .setParameter(2, bounded(event, UnusableEvent.requiredText(event, "orgUnitCode"), 32))
+                .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "kind"), 24))
+                .setParameter(4, UnusableEvent.optionalText(event, "reason"))
+                .setParameter(5, p.hasNonNull("taskId") ? p.get("taskId").asLong() : null)
+                .setParameter(6, p.hasNonNull("recordedAt") ? day(event, "recordedAt")
+                        : event.occurredAt() != null ? event.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDate()
+                        : LocalDate.now(clock))
+                .executeUpdate();
+    }
+
+    private static LocalDate date(FeedEvent event, String field) {
+        try {
+            return LocalDate.parse(UnusableEvent.requiredText(event, field));
+        } catch (DateTimeParseException e) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的 " + field + " 不是日期");
+        }
+    }
+
+    /** The business day (Asia/Shanghai) of a timestamp field. */
+    private LocalDate day(FeedEvent event, String field) {
+        try {
+            return OffsetDateTime.parse(UnusableEvent.requiredText(event, field))
+                    .atZoneSameInstant(clock.getZone()).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的 " + field + " 不是时间");
+        }
+    }
+
+    private static String bounded(FeedEvent event, String text, int max) {
+        if (text != null && text.length() > max) {
+            throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 含超长字段（最长 " + max + "）");
+        }
+        return text;
+    }
+}
