@@ -46,6 +46,9 @@ public class AssessmentResource {
     @Inject
     Adjustments adjustments;
 
+    @Inject
+    Appeals appeals;
+
     @GET
     @Path("/assessment-rulebooks/{orgUnitCode}/{year: \\d{1,4}}")
     @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
@@ -92,6 +95,86 @@ public class AssessmentResource {
             throw ProblemException.invalid("year", "请指定年度");
         }
         return scorecards.get(orgUnit.trim(), year, period);
+    }
+
+    @POST
+    @Path("/assessments/{orgUnit}/{year: \\d{1,4}}/{period}/publish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "publishScorecard",
+            summary = "公布考核结果（期次结束后；此后只能通过申诉更正）")
+    public ScorecardView publish(
+            @PathParam("orgUnit") @Parameter(description = ORG) String orgUnit,
+            @PathParam("year") @Parameter(description = YEAR) int year,
+            @PathParam("period") @Parameter(description = "期次：2026、2026-H1、2026-Q2 · Period") String period) {
+        return scorecards.publish(orgUnit, year, period);
+    }
+
+    @POST
+    @Path("/assessments/lines/{id: \\d+}/appeals")
+    @RolesAllowed(Roles.DEPARTMENT)
+    @Operation(operationId = "fileAppeal", summary = "对本部门已公布的得分明细申诉（每条明细同时只能有一个待审核的申诉）")
+    @APIResponseSchema(value = AppealView.class, responseCode = "201", responseDescription = "已提交 · Filed")
+    public RestResponse<AppealView> appeal(
+            @PathParam("id") @Parameter(description = "明细编号 · Line id") long id,
+            @NotNull(message = "请求体不能为空") @Valid AppealCreate request) {
+        AppealView view = appeals.file(id, request);
+        return Responses.created("/api/v1/assessments/appeals/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/assessments/appeals")
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "listAppeals", summary = "申诉列表（部门只看到本部门的）")
+    @APIResponseSchema(value = AppealView[].class, responseCode = "200", responseDescription = "申诉 · Appeals")
+    @APIResponse(responseCode = "404", description = "考核单位不存在或无权查看 · No such unit within the caller's scope")
+    public List<AppealView> appeals(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
+            @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year) {
+        if (orgUnit == null || orgUnit.isBlank() || year == null) {
+            throw ProblemException.invalid(orgUnit == null || orgUnit.isBlank() ? "orgUnit" : "year", "请指定考核单位和年度");
+        }
+        return appeals.list(orgUnit.trim(), year);
+    }
+
+    @GET
+    @Path("/assessments/appeals/{id: \\d+}")
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "getAppeal", summary = "查看申诉及其结果")
+    public AppealView appealOf(@PathParam("id") @Parameter(description = "申诉编号 · Appeal id") long id) {
+        return appeals.get(id);
+    }
+
+    @GET
+    @Path("/assessments/appeals/{id: \\d+}/attachment")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "getAppealAttachment", summary = "下载申诉附件")
+    public RestResponse<byte[]> attachment(@PathParam("id") @Parameter(description = "申诉编号 · Appeal id") long id) {
+        Appeals.Attachment attachment = appeals.attachment(id);
+        return RestResponse.ResponseBuilder.ok(attachment.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(attachment.name(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .build();
+    }
+
+    @POST
+    @Path("/assessments/appeals/{id: \\d+}/accept")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "acceptAppeal", summary = "采纳申诉：以更正后的分值替换该明细（原明细保留）")
+    public AppealView accept(@PathParam("id") @Parameter(description = "申诉编号 · Appeal id") long id,
+                             @NotNull(message = "请求体不能为空") @Valid AppealDecision decision) {
+        return appeals.accept(id, decision);
+    }
+
+    @POST
+    @Path("/assessments/appeals/{id: \\d+}/reject")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "rejectAppeal", summary = "驳回申诉（须说明理由）")
+    public AppealView reject(@PathParam("id") @Parameter(description = "申诉编号 · Appeal id") long id,
+                             @NotNull(message = "请求体不能为空") @Valid AppealDecision decision) {
+        return appeals.reject(id, decision);
     }
 
     @POST

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.kpi.common.audit.AuditLog;
+import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgUnit;
 import org.kpi.common.problem.ProblemException;
+import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.goals.indicators.Indicator;
@@ -16,12 +19,18 @@ import org.kpi.goals.rankings.RankingRule;
 import org.kpi.goals.targets.Target;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Scorecards (考核结果): the facts of an org unit's departments for a period, scored under the
@@ -31,6 +40,9 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class Scorecards {
+
+    public static final String PUBLISHED = "assessment.published";
+    static final String ENTITY = "assessment";
 
     @Inject
     EntityManager em;
@@ -47,21 +59,101 @@ public class Scorecards {
     @Inject
     Scope scope;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The period's scorecard: as published, or else a live preview under the current rulebook. */
     @Transactional
     public ScorecardView get(String orgUnitCode, int year, String periodText) {
         Rulebooks.requireYear(year);
         OrgUnit org = rulebooks.readableUnit(orgUnitCode);
-        AssessmentPeriod period;
-        try {
-            period = AssessmentPeriod.parse(periodText == null ? Integer.toString(year) : periodText, year);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("period", e.getMessage());
+        AssessmentPeriod period = period(periodText, year);
+        Optional<Object[]> publication = publication(org.code, period);
+        if (publication.isPresent()) {
+            Object[] p = publication.get();
+            return view(org, period, "PUBLISHED", ((Number) p[0]).intValue(), period.to(),
+                    OffsetDateTime.ofInstant((Instant) p[1], ZoneOffset.UTC), publishedCards(org, period));
         }
-        Rulebooks.Scoring rulebook = rulebooks.current(org.code, year).orElseThrow(() -> ProblemException.notFound(
-                org.name + " " + year + " 年尚无考核细则，请督查人员先制定"));
+        Rulebooks.Scoring rulebook = requireRulebook(org, year);
         LocalDate today = progress.today();
         LocalDate asOf = period.cutoff(today);
         List<ScoreEngine.Card> cards = ScoreEngine.score(rulebook.components(), period, today, facts(org, period, asOf));
+        return view(org, period, "PREVIEW", rulebook.version(), asOf, null, cards);
+    }
+
+    /**
+     * Freezes an ended period (公布): its scorecard under the current rulebook is stored line by
+     * line and from then on changes only through accepted appeals. Publishes
+     * {@code assessment.published}.
+     */
+    @Transactional
+    public ScorecardView publish(String orgUnitCode, int year, String periodText) {
+        Rulebooks.requireYear(year);
+        OrgUnit org = rulebooks.readableUnit(orgUnitCode);
+        if (!(caller.isAdmin() || caller.isSupervisor() && scope.covers(org.code))) {
+            throw ProblemException.forbidden("只有本辖区的督查人员可以公布考核结果");
+        }
+        AssessmentPeriod period = period(periodText, year);
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "assessment:" + org.code + ":" + period.key()).getSingleResult();
+        if (publication(org.code, period).isPresent()) {
+            throw ProblemException.conflict(period.key() + " 的考核结果已经公布；如有错误，请通过申诉更正");
+        }
+        LocalDate today = progress.today();
+        if (!period.to().isBefore(today)) {
+            throw new ProblemException(ProblemKind.ILLEGAL_TRANSITION, "期次 " + period.key() + " 到 " + period.to()
+                    + " 才结束，结束后才能公布");
+        }
+        Rulebooks.Scoring rulebook = requireRulebook(org, year);
+        List<ScoreEngine.Card> cards = ScoreEngine.score(rulebook.components(), period, today,
+                facts(org, period, period.to()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.createNativeQuery("""
+                        insert into assessment_publication (org_unit_code, year, period, rulebook_version, published_by,
+                                                            published_at) values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, org.code).setParameter(2, year).setParameter(3, period.key())
+                .setParameter(4, rulebook.version()).setParameter(5, caller.subject()).setParameter(6, now)
+                .executeUpdate();
+        for (ScoreEngine.Card card : cards) {
+            for (ScoreLine line : card.lines()) {
+                em.createNativeQuery("""
+                                insert into assessment_line (org_unit_code, year, period, unit_code, component, rule,
+                                                             fact_type, fact_id, fact_title, points, revision, status)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'ACTIVE')""")
+                        .setParameter(1, org.code).setParameter(2, year).setParameter(3, period.key())
+                        .setParameter(4, card.unitCode()).setParameter(5, line.component().name())
+                        .setParameter(6, cut(line.rule(), 500)).setParameter(7, line.factType())
+                        .setParameter(8, line.factId()).setParameter(9, cut(line.factTitle(), 500))
+                        .setParameter(10, line.points())
+                        .executeUpdate();
+            }
+        }
+        ScorecardView view = view(org, period, "PUBLISHED", rulebook.version(), period.to(), now,
+                publishedCards(org, period));
+        outbox.publish(PUBLISHED, org.code + "/" + period.key(), new Published(org.code, year, period.key(),
+                rulebook.version(), now, view.items().stream()
+                .map(i -> new Published.Standing(i.orgUnitCode(), i.total(), i.rank())).toList()));
+        audit.record("publish", ENTITY, org.code + "/" + period.key(), org.code, null,
+                Map.of("rulebookVersion", rulebook.version(), "departments", view.items().size()));
+        return view;
+    }
+
+    /** Payload of {@code assessment.published}: each department's total and rank. */
+    public record Published(String orgUnitCode, int year, String period, int rulebookVersion,
+                            OffsetDateTime publishedAt, List<Standing> standings) {
+
+        public record Standing(String orgUnitCode, BigDecimal total, int rank) {
+        }
+    }
+
+    private ScorecardView view(OrgUnit org, AssessmentPeriod period, String status, int version, LocalDate asOf,
+                               OffsetDateTime publishedAt, List<ScoreEngine.Card> cards) {
         boolean seesAll = caller.isAdmin() || scope.covers(org.code);
         List<RankingRule.Placed<ScoreEngine.Card>> placed = RankingRule.rank(cards.stream()
                 .map(c -> new RankingRule.Entry<>(c, c.total().doubleValue())).toList(), true);
@@ -72,17 +164,67 @@ public class Scorecards {
             items.add(new ScorecardItem(card.unitCode(), card.name(), card.total(), p.rank(),
                     own ? card.lines() : List.of()));
         }
-        return new ScorecardView(org.code, year, period.key(), "PREVIEW", rulebook.version(), asOf, null, items);
+        return new ScorecardView(org.code, period.year(), period.key(), status, version, asOf, publishedAt, items);
+    }
+
+    /** The active lines of a published period, as cards of the departments that are under the unit. */
+    List<ScoreEngine.Card> publishedCards(OrgUnit org, AssessmentPeriod period) {
+        Map<String, List<ScoreLine>> lines = new LinkedHashMap<>();
+        List<Facts.Unit> units = units(org);
+        units.forEach(u -> lines.put(u.code(), new ArrayList<>()));
+        for (Object[] r : rows("""
+                select id, unit_code, component, rule, fact_type, fact_id, fact_title, points from assessment_line
+                 where org_unit_code = ?1 and year = ?2 and period = ?3 and status = 'ACTIVE' order by id""",
+                org.code, period.year(), period.key())) {
+            lines.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(new ScoreLine(
+                    Long.toString(((Number) r[0]).longValue()), Component.valueOf((String) r[2]), (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (BigDecimal) r[7]));
+        }
+        List<ScoreEngine.Card> cards = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.code(), u.name()));
+        lines.forEach((unit, own) -> cards.add(new ScoreEngine.Card(unit, names.getOrDefault(unit, unit),
+                own.stream().map(ScoreLine::points).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2), own)));
+        return cards;
+    }
+
+    Optional<Object[]> publication(String orgUnitCode, AssessmentPeriod period) {
+        return rows("""
+                select rulebook_version, published_at from assessment_publication
+                 where org_unit_code = ?1 and year = ?2 and period = ?3""", orgUnitCode, period.year(), period.key())
+                .stream().findFirst();
+    }
+
+    static AssessmentPeriod period(String text, int year) {
+        try {
+            return AssessmentPeriod.parse(text == null || text.isBlank() ? Integer.toString(year) : text, year);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("period", e.getMessage());
+        }
+    }
+
+    private Rulebooks.Scoring requireRulebook(OrgUnit org, int year) {
+        return rulebooks.current(org.code, year).orElseThrow(() -> ProblemException.notFound(
+                org.name + " " + year + " 年尚无考核细则，请督查人员先制定"));
+    }
+
+    private List<Facts.Unit> units(OrgUnit org) {
+        List<Facts.Unit> units = new ArrayList<>();
+        for (Object[] r : rows("select code, name from org_unit where type = 'DEPARTMENT' and path like ?1 escape '\\'"
+                + " order by code", OrgPath.likeSubtree(org.path))) {
+            units.add(new Facts.Unit((String) r[0], (String) r[1]));
+        }
+        return units;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** Everything the engine needs about the departments under {@code org}, read in a few statements. */
     Facts facts(OrgUnit org, AssessmentPeriod period, LocalDate asOf) {
         String subtree = OrgPath.likeSubtree(org.path);
-        List<Facts.Unit> units = new ArrayList<>();
-        for (Object[] r : rows("select code, name from org_unit where type = 'DEPARTMENT' and path like ?1 escape '\\'"
-                + " order by code", subtree)) {
-            units.add(new Facts.Unit((String) r[0], (String) r[1]));
-        }
+        List<Facts.Unit> units = units(org);
         List<String> codes = units.stream().map(Facts.Unit::code).toList();
         String[] unitArray = codes.toArray(String[]::new);
         return new Facts(units, targets(org, period, asOf, subtree),

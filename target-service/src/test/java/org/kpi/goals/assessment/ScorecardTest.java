@@ -230,4 +230,101 @@ class ScorecardTest {
                 .body("version", equalTo(2)).body("components[0].weight", equalTo(40));
         TestTokens.as("leader", f.districtA).get(path + "?version=9").then().statusCode(404);
     }
+
+    @Test
+    void aPublishedPeriodIsFrozenAndChangesOnlyThroughAcceptedAppeals() {
+        Fixture f = district();
+        String a = f.districtA;
+        String card = "/api/v1/assessments?orgUnit=" + a + "&year=2026&period=2026-Q2";
+        long after = org.kpi.testing.Feeds.endSeq();
+        TestTokens.as("department", f.deptA1).post("/api/v1/assessments/" + a + "/2026/2026-Q2/publish").then()
+                .statusCode(403);
+        TestTokens.as("supervisor", a).post("/api/v1/assessments/" + a + "/2026/2026/publish").then().statusCode(409)
+                .body("type", equalTo("urn:kpi:problem:illegal-transition"));
+        JsonPath published = TestTokens.as("supervisor", a).post("/api/v1/assessments/" + a + "/2026/2026-Q2/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("asOf", equalTo("2026-06-30"))
+                .extract().jsonPath();
+        assertEquals(new BigDecimal("28.50"), summary(published, f.deptA2).get("total"));
+        BigDecimal a1Total = (BigDecimal) summary(published, f.deptA1).get("total");
+        TestTokens.as("supervisor", a).post("/api/v1/assessments/" + a + "/2026/2026-Q2/publish").then().statusCode(409);
+
+        // a fact arriving later does not move the published period, but shows in a preview
+        TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + a + "\",\"unitCode\":\"" + f.deptA2
+                + "\",\"points\":3,\"reason\":\"补登六月表彰\",\"effectiveOn\":\"2026-06-15\"}")
+                .post("/api/v1/assessment-adjustments").then().statusCode(201);
+        assertEquals(new BigDecimal("28.50"), summary(TestTokens.as("leader", a).get(card).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).extract().jsonPath(), f.deptA2).get("total"));
+        assertEquals(new BigDecimal("31.50"), summary(TestTokens.as("leader", a)
+                .get("/api/v1/assessments?orgUnit=" + a + "&year=2026&period=2026-H1").then().statusCode(200)
+                .body("status", equalTo("PREVIEW")).extract().jsonPath(), f.deptA2).get("total"));
+
+        // A1 appeals its late-response line: only A1 may, once at a time
+        String late = published.getString("items.find { it.orgUnitCode == '" + f.deptA1 + "' }.lines.find { "
+                + "it.component == 'LATE_RESPONSES' }.id");
+        String onTime = published.getString("items.find { it.orgUnitCode == '" + f.deptA1 + "' }.lines.find { "
+                + "it.component == 'TASK_ON_TIME' }.id");
+        String appeal = "{\"reason\":\"反馈已于 6 月 4 日通过公文系统报送，附截图\",\"attachmentName\":\"报送截图.png\","
+                + "\"attachmentBase64\":\"iVBORw0KGgo=\"}";
+        TestTokens.as("department", f.deptA2).body(appeal).post("/api/v1/assessments/lines/" + late + "/appeals").then()
+                .statusCode(404);
+        TestTokens.as("supervisor", a).body(appeal).post("/api/v1/assessments/lines/" + late + "/appeals").then()
+                .statusCode(403);
+        TestTokens.as("department", f.deptA1).body("{\"reason\":\"x\",\"attachmentBase64\":\"***\"}")
+                .post("/api/v1/assessments/lines/" + late + "/appeals").then().statusCode(400);
+        long accepted = TestTokens.as("department", f.deptA1).body(appeal)
+                .post("/api/v1/assessments/lines/" + late + "/appeals").then().statusCode(201)
+                .body("status", equalTo("PENDING")).body("linePoints", equalTo(-0.5f))
+                .extract().jsonPath().getLong("id");
+        TestTokens.as("department", f.deptA1).body(appeal).post("/api/v1/assessments/lines/" + late + "/appeals").then()
+                .statusCode(409);
+        byte[] screenshot = TestTokens.as("department", f.deptA1).accept("*/*")
+                .get("/api/v1/assessments/appeals/" + accepted + "/attachment").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"))
+                .extract().asByteArray();
+        assertEquals(java.util.Arrays.toString(java.util.Base64.getDecoder().decode("iVBORw0KGgo=")),
+                java.util.Arrays.toString(screenshot));
+        long rejected = TestTokens.as("department", f.deptA1).body("{\"reason\":\"三号任务已按期推进\"}")
+                .post("/api/v1/assessments/lines/" + onTime + "/appeals").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+
+        // the supervisor decides: accepted corrects the line (both kept), rejected changes nothing
+        TestTokens.as("department", f.deptA1).body("{\"points\":0,\"reason\":\"自己采纳\"}")
+                .post("/api/v1/assessments/appeals/" + accepted + "/accept").then().statusCode(403);
+        TestTokens.as("supervisor", f.districtB).body("{\"points\":0,\"reason\":\"越权\"}")
+                .post("/api/v1/assessments/appeals/" + accepted + "/accept").then().statusCode(404);
+        TestTokens.as("supervisor", a).body("{\"reason\":\"核实属实\"}")
+                .post("/api/v1/assessments/appeals/" + accepted + "/accept").then().statusCode(400);
+        TestTokens.as("supervisor", a).body("{\"points\":0,\"reason\":\"核实属实，按时反馈\"}")
+                .post("/api/v1/assessments/appeals/" + accepted + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("correctedPoints", equalTo(0));
+        TestTokens.as("supervisor", a).body("{\"points\":0,\"reason\":\"再次采纳\"}")
+                .post("/api/v1/assessments/appeals/" + accepted + "/accept").then().statusCode(409);
+        TestTokens.as("supervisor", a).body("{\"reason\":\"三号任务确已逾期\"}")
+                .post("/api/v1/assessments/appeals/" + rejected + "/reject").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("三号任务确已逾期"));
+
+        JsonPath corrected = TestTokens.as("department", f.deptA1).get(card).then().statusCode(200).extract().jsonPath();
+        assertEquals(a1Total.add(new BigDecimal("0.50")), summary(corrected, f.deptA1).get("total"));
+        List<String> ids = corrected.getList("items.find { it.orgUnitCode == '" + f.deptA1 + "' }.lines.id");
+        assertEquals(false, ids.contains(late), "the appealed line is superseded");
+        assertEquals(true, ids.contains(onTime), "the rejected appeal's line stands");
+        TestTokens.as("department", f.deptA1).body(appeal).post("/api/v1/assessments/lines/" + late + "/appeals").then()
+                .statusCode(409);
+        TestTokens.as("department", f.deptA1).get("/api/v1/assessments/appeals?orgUnit=" + a + "&year=2026").then()
+                .statusCode(200).body("status", contains("ACCEPTED", "REJECTED"));
+        TestTokens.as("department", f.deptA2).get("/api/v1/assessments/appeals?orgUnit=" + a + "&year=2026").then()
+                .statusCode(200).body("size()", equalTo(0));
+        TestTokens.as("department", f.deptA2).get("/api/v1/assessments/appeals/" + accepted).then().statusCode(404);
+
+        // a rulebook change after publishing needs a reason
+        TestTokens.as("supervisor", a).body(RULEBOOK).put("/api/v1/assessment-rulebooks/" + a + "/2026").then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+
+        List<String> types = TestTokens.as("service", "platform").get("/api/v1/events?after=" + after + "&limit=500")
+                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .map(e -> (String) e.get("type")).filter(t -> t.startsWith("assessment.") || t.startsWith("appeal."))
+                .toList();
+        assertEquals(List.of("assessment.published", "appeal.filed", "appeal.filed", "appeal.decided",
+                "appeal.decided"), types);
+    }
 }
