@@ -34,6 +34,7 @@ import java.util.List;
 @Tag(name = "考核 Assessment", description = "考核细则、考核结果（得分、名次、明细）、加减分 · Rulebooks, scorecards, adjustments")
 public class AssessmentResource {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String ORG = "组织机构代码（区县或市） · Org unit code";
     private static final String YEAR = "年度 · Year";
 
@@ -95,6 +96,28 @@ public class AssessmentResource {
             throw ProblemException.invalid("year", "请指定年度");
         }
         return scorecards.get(orgUnit.trim(), year, period);
+    }
+
+    @GET
+    @Path("/assessments/export")
+    @Produces(XLSX)
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(operationId = "exportScorecard",
+            summary = "导出考核结果 .xlsx（汇总表：名次、总分、目标颜色分布；明细表：每一条得分明细）")
+    public RestResponse<byte[]> export(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
+            @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year,
+            @QueryParam("period") @Parameter(description = "期次，缺省为全年 · Period") String period) {
+        if (orgUnit == null || orgUnit.isBlank() || year == null) {
+            throw ProblemException.invalid(orgUnit == null || orgUnit.isBlank() ? "orgUnit" : "year", "请指定考核单位和年度");
+        }
+        byte[] workbook = scorecards.export(orgUnit.trim(), year, period);
+        String name = "考核结果-" + orgUnit.trim() + "-" + (period == null || period.isBlank() ? year : period.trim())
+                + ".xlsx";
+        return RestResponse.ResponseBuilder.ok(workbook, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"assessment.xlsx\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
 import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.progress.Colour;
 import org.kpi.goals.progress.ProgressResult;
 import org.kpi.goals.progress.ProgressService;
 import org.kpi.goals.rankings.RankingRule;
@@ -142,6 +143,28 @@ public class Scorecards {
         audit.record("publish", ENTITY, org.code + "/" + period.key(), org.code, null,
                 Map.of("rulebookVersion", rulebook.version(), "departments", view.items().size()));
         return view;
+    }
+
+    /**
+     * The scorecard as an .xlsx workbook for the organisation department: for those who see every
+     * department's lines (supervisors, leaders, admins of the unit); a department gets 403.
+     */
+    @Transactional
+    public byte[] export(String orgUnitCode, int year, String periodText) {
+        ScorecardView card = get(orgUnitCode, year, periodText);
+        OrgUnit org = rulebooks.readableUnit(orgUnitCode);
+        if (!(caller.isAdmin() || scope.covers(org.code))) {
+            throw ProblemException.forbidden("考核结果导出供组织部门使用，部门用户请在页面查看本部门明细");
+        }
+        Map<String, Map<Colour, Integer>> colours = new HashMap<>();
+        AssessmentPeriod period = period(periodText, year);
+        for (Facts.TargetFact t : targets(org, period, card.asOf(), OrgPath.likeSubtree(org.path))) {
+            if (t.colour() != null) {
+                colours.computeIfAbsent(t.unitCode(), k -> new java.util.EnumMap<>(Colour.class))
+                        .merge(t.colour(), 1, Integer::sum);
+            }
+        }
+        return AssessmentWorkbook.write(card, org.name, colours);
     }
 
     /** Payload of {@code assessment.published}: each department's total and rank. */

@@ -155,6 +155,38 @@ class ScorecardTest {
                 "items.find { it.orgUnitCode == '" + f.deptA1 + "' }.lines.find { it.factTitle == '三号任务' "
                         + "&& it.component == 'OVERDUE_DAYS' }.rule").replaceFirst("^[^：]+：", ""));
 
+        // the export for the organisation department opens as a workbook whose numbers are the API's
+        byte[] xlsx = TestTokens.as("leader", f.districtA).accept("*/*")
+                .get("/api/v1/assessments/export?orgUnit=" + f.districtA + "&year=2026&period=2026").then()
+                .statusCode(200).contentType(AssessmentResource.XLSX).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var summarySheet = workbook.getSheet("汇总");
+            var lineSheet = workbook.getSheet("明细");
+            assertEquals(AssessmentWorkbook.SUMMARY.get(3), summarySheet.getRow(1).getCell(3).getStringCellValue());
+            for (int i = 0; i < 2; i++) {
+                var row = summarySheet.getRow(2 + i);
+                assertEquals(year.getInt("items[" + i + "].rank"), (int) row.getCell(0).getNumericCellValue());
+                assertEquals(year.getString("items[" + i + "].orgUnitCode"), row.getCell(1).getStringCellValue());
+                assertEquals(new BigDecimal(year.getString("items[" + i + "].total")).doubleValue(),
+                        row.getCell(3).getNumericCellValue(), 1e-9);
+            }
+            // A1's target is BLUE, A2's RED
+            assertEquals(1, (int) summarySheet.getRow(3).getCell(4).getNumericCellValue());
+            assertEquals(1, (int) summarySheet.getRow(2).getCell(6).getNumericCellValue());
+            Map<String, Double> sums = new TreeMap<>();
+            for (int r = 1; r <= lineSheet.getLastRowNum(); r++) {
+                var row = lineSheet.getRow(r);
+                sums.merge(row.getCell(0).getStringCellValue(), row.getCell(7).getNumericCellValue(), Double::sum);
+            }
+            assertEquals(16, lineSheet.getLastRowNum(), "every line of both departments");
+            assertEquals(8.00, sums.get(f.deptA1), 1e-9);
+            assertEquals(30.50, sums.get(f.deptA2), 1e-9);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        TestTokens.as("department", f.deptA1).accept("*/*")
+                .get("/api/v1/assessments/export?orgUnit=" + f.districtA + "&year=2026").then().statusCode(403);
+
         // the second quarter: what was due, issued or recorded in April to June only
         JsonPath q2 = TestTokens.as("leader", f.districtA)
                 .get("/api/v1/assessments?orgUnit=" + f.districtA + "&year=2026&period=2026-Q2").then().statusCode(200)
