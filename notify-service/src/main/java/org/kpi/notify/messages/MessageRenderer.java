@@ -86,14 +86,20 @@ public class MessageRenderer {
         return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
-    /** 2026-W47 → 2026年第47周; 2026-10 → 2026年10月; 2026-Q3 → 2026年第三季度. */
+    /** 2026 → 2026年; 2026-W47 → 2026年第47周; 2026-10 → 2026年10月; 2026-Q3 → 2026年第三季度; 2026-H1 → 2026年上半年. */
     static String periodLabel(String period) {
         if (period == null) {
             return null;
         }
         String[] parts = period.split("-");
+        if (parts.length == 1 && period.matches("\\d{4}")) {
+            return period + "年";
+        }
         if (parts.length != 2) {
             return period;
+        }
+        if (parts[1].equals("H1") || parts[1].equals("H2")) {
+            return parts[0] + "年" + (parts[1].equals("H1") ? "上半年" : "下半年");
         }
         String year = parts[0] + "年";
         if (parts[1].startsWith("W")) {

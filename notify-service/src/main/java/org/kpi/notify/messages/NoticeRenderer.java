@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.kpi.notify.reminders.ReminderKind;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Writes a notice (通知) from its kind's template under {@code templates/notices/} (Qute; a maintainer
@@ -49,20 +48,37 @@ public class NoticeRenderer {
     @Location("notices/reassignment-decided.txt")
     Template reassignmentDecided;
 
+    @Inject
+    @Location("notices/assessment-published.txt")
+    Template assessmentPublished;
+
+    @Inject
+    @Location("notices/appeal-filed.txt")
+    Template appealFiled;
+
+    @Inject
+    @Location("notices/appeal-decided.txt")
+    Template appealDecided;
+
     /** A rendered notice: its one-line title and its text (title first). */
     public record Rendered(String title, String text) {
     }
 
     public Rendered render(ReminderKind kind, NoticeMessage message) {
-        Template template = Map.of(
-                ReminderKind.ORDER_ISSUED, orderIssued,
-                ReminderKind.TASK_RETURNED, taskReturned,
-                ReminderKind.CLOSURE_REQUESTED, closureRequested,
-                ReminderKind.TASK_CLOSED, taskClosed,
-                ReminderKind.ACTUAL_RETURNED, actualReturned,
-                ReminderKind.ACCOUNTABILITY_RECORDED, accountabilityRecorded,
-                ReminderKind.REASSIGNMENT_REQUESTED, reassignmentRequested,
-                ReminderKind.REASSIGNMENT_DECIDED, reassignmentDecided).get(kind);
+        Template template = switch (kind) {
+            case ORDER_ISSUED -> orderIssued;
+            case TASK_RETURNED -> taskReturned;
+            case CLOSURE_REQUESTED -> closureRequested;
+            case TASK_CLOSED -> taskClosed;
+            case ACTUAL_RETURNED -> actualReturned;
+            case ACCOUNTABILITY_RECORDED -> accountabilityRecorded;
+            case REASSIGNMENT_REQUESTED -> reassignmentRequested;
+            case REASSIGNMENT_DECIDED -> reassignmentDecided;
+            case ASSESSMENT_PUBLISHED -> assessmentPublished;
+            case APPEAL_FILED -> appealFiled;
+            case APPEAL_DECIDED -> appealDecided;
+            default -> null;
+        };
         if (template == null) {
             throw new IllegalArgumentException(kind + " is not a notice");
         }

@@ -39,7 +39,10 @@ import static org.kpi.notify.projection.EventPayloads.text;
  *   <li>{@code actual.returned} → the target's responsible unit, with the reason;</li>
  *   <li>{@code accountability.recorded} → the unit concerned;</li>
  *   <li>{@code task.reassignment-requested} → the supervision office of the task's unit;</li>
- *   <li>{@code task.reassignment-decided} → the unit that asked, and the new lead when granted.</li>
+ *   <li>{@code task.reassignment-decided} → the unit that asked, and the new lead when granted;</li>
+ *   <li>{@code assessment.published} → each department assessed, with its own total and rank;</li>
+ *   <li>{@code appeal.filed} → the supervision office of the assessing unit;</li>
+ *   <li>{@code appeal.decided} → the department that appealed.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -53,6 +56,9 @@ public class NoticeProjector implements EventHandler {
     static final String ACCOUNTABILITY_RECORDED = "accountability.recorded";
     static final String REASSIGNMENT_REQUESTED = "task.reassignment-requested";
     static final String REASSIGNMENT_DECIDED = "task.reassignment-decided";
+    static final String ASSESSMENT_PUBLISHED = "assessment.published";
+    static final String APPEAL_FILED = "appeal.filed";
+    static final String APPEAL_DECIDED = "appeal.decided";
 
     private static final Map<String, String> LEVELS = Map.of("NOTICE", "提醒", "URGE", "催办", "SUPERVISE", "督办",
             "LISTED", "挂牌督办");
@@ -82,7 +88,8 @@ public class NoticeProjector implements EventHandler {
     public boolean handles(String type) {
         return switch (type) {
             case ORDER_ISSUED, TASK_RETURNED, CLOSURE_REQUESTED, TASK_CLOSED, ACTUAL_RETURNED,
-                 ACCOUNTABILITY_RECORDED, REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED -> true;
+                 ACCOUNTABILITY_RECORDED, REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED, ASSESSMENT_PUBLISHED,
+                 APPEAL_FILED, APPEAL_DECIDED -> true;
             default -> false;
         };
     }
@@ -94,11 +101,16 @@ public class NoticeProjector implements EventHandler {
         LocalDate day = event.occurredAt() == null ? LocalDate.now(clock)
                 : event.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         PolicyBook book = policies.book();
+        if (ASSESSMENT_PUBLISHED.equals(event.type())) {
+            assessmentPublished(p, eventKey, day).forEach(n -> notices.send(n, book));
+            return;
+        }
         Notice notice = switch (event.type()) {
             case ORDER_ISSUED -> orderIssued(p, eventKey, day, book);
             case TASK_RETURNED, CLOSURE_REQUESTED, TASK_CLOSED -> taskTransition(event.type(), p, eventKey, day, book);
             case ACTUAL_RETURNED -> actualReturned(p, eventKey, day);
             case REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED -> reassignment(event.type(), p, eventKey, day, book);
+            case APPEAL_FILED, APPEAL_DECIDED -> appeal(event.type(), p, eventKey, day, book);
             default -> accountabilityRecorded(p, eventKey, day);
         };
         notices.send(notice, book);
@@ -248,6 +260,68 @@ public class NoticeProjector implements EventHandler {
         return new Notice(kind, eventKey, day, SubjectType.TASK, taskId, taskId, null, title, recipients, from, orgUnit,
                 task.map(TaskFacts::leader).orElse(null), link("/tasks/" + taskId), facts, title, null, null, decision,
                 null, reason, null, List.of(), other);
+    }
+
+    /** One notice per department assessed: its own total and rank. */
+    private List<Notice> assessmentPublished(JsonNode p, String eventKey, LocalDate day) {
+        String orgUnit = required(p, "orgUnitCode").asText();
+        int year = required(p, "year").asInt();
+        String period = required(p, "period").asText();
+        String link = link("/assessments?orgUnit=" + orgUnit + "&year=" + year + "&period=" + period);
+        int count = p.path("standings").size();
+        List<Notice> notices = new ArrayList<>();
+        for (JsonNode standing : p.path("standings")) {
+            String unit = required(standing, "orgUnitCode").asText();
+            String total = required(standing, "total").asText();
+            int rank = required(standing, "rank").asInt();
+            Map<String, NotifyParty> recipients = new LinkedHashMap<>();
+            recipients.put(unit, NotifyParty.LEAD);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("orgUnitCode", orgUnit);
+            facts.put("year", year);
+            facts.put("period", period);
+            facts.put("total", total);
+            facts.put("rank", rank);
+            facts.put("departments", count);
+            notices.add(new Notice(ReminderKind.ASSESSMENT_PUBLISHED, eventKey, day, SubjectType.ASSESSMENT, year, null,
+                    null, "考核结果 " + period, recipients, unit, orgUnit, null, link, facts, null, null, period, null,
+                    null, "得分 " + total + "，排名第 " + rank + "（共 " + count + " 个部门）", null, List.of(), orgUnit));
+        }
+        return notices;
+    }
+
+    private Notice appeal(String type, JsonNode p, String eventKey, LocalDate day, PolicyBook book) {
+        long id = required(p, "id").asLong();
+        String orgUnit = required(p, "orgUnitCode").asText();
+        String unit = required(p, "unitCode").asText();
+        String period = required(p, "period").asText();
+        Map<String, NotifyParty> recipients = new LinkedHashMap<>();
+        ReminderKind kind;
+        String reason;
+        String decision = null;
+        if (APPEAL_FILED.equals(type)) {
+            kind = ReminderKind.APPEAL_FILED;
+            String unitType = book.unit(orgUnit).map(PolicyBook.OrgNode::type).orElse("DISTRICT");
+            recipients.put(orgUnit, "CITY".equals(unitType) ? NotifyParty.CITY : NotifyParty.DISTRICT);
+            reason = text(p, "reason");
+        } else {
+            kind = ReminderKind.APPEAL_DECIDED;
+            recipients.put(unit, NotifyParty.LEAD);
+            decision = "ACCEPTED".equals(text(p, "status")) ? "采纳" : "驳回";
+            reason = text(p, "decisionReason");
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("appealId", id);
+        facts.put("lineId", text(p, "lineId"));
+        facts.put("period", period);
+        facts.put("status", text(p, "status"));
+        facts.put("unitCode", unit);
+        facts.put("reason", reason);
+        facts.put("correctedPoints", text(p, "correctedPoints"));
+        return new Notice(kind, eventKey, day, SubjectType.ASSESSMENT, id, null, null, "考核申诉 " + period, recipients,
+                unit, orgUnit, null, link("/assessments?orgUnit=" + orgUnit + "&year=" + required(p, "year").asInt()
+                + "&period=" + period), facts, null, text(p, "lineRule"), period, decision, null, reason, null,
+                List.of(), unit);
     }
 
     /** The supervision office a task's unit answers to: its district's, or its city's where it has no district. */

@@ -246,6 +246,58 @@ class NoticesTest {
     }
 
     @Test
+    void aPublishedAssessmentTellsEachDepartmentItsOwnScoreAndAppealsReachTheOfficeAndBack() {
+        NotifyFixture.Tree tree = fixture.tree();
+        Map<String, Object> published = new java.util.LinkedHashMap<>();
+        published.put("orgUnitCode", tree.district());
+        published.put("year", 2027);
+        published.put("period", "2027-Q1");
+        published.put("rulebookVersion", 2);
+        published.put("publishedAt", TODAY.atTime(9, 0) + "+08:00");
+        published.put("standings", List.of(
+                Map.of("orgUnitCode", tree.co(), "total", 30.5, "rank", 1),
+                Map.of("orgUnitCode", tree.lead(), "total", 8.0, "rank", 2)));
+        FeedEvent event = fixture.event("assessment.published", tree.district() + "/2027-Q1", published);
+        fixture.deliver(event);
+        fixture.deliver(event);
+        worker.drain();
+        List<Map<String, Object>> lead = inbox("department", tree.lead());
+        assertEquals(List.of("【考核结果公布】2027年第一季度考核结果已公布，本单位得分 8.0，排名第 2（共 2 个部门）"), titles(lead));
+        assertTrue(((String) lead.get(0).get("body")).contains("考核单位：芝罘区"), (String) lead.get(0).get("body"));
+        assertEquals(BASE + "/assessments?orgUnit=" + tree.district() + "&year=2027&period=2027-Q1", lead.get(0).get("link"));
+        assertEquals(List.of("【考核结果公布】2027年第一季度考核结果已公布，本单位得分 30.5，排名第 1（共 2 个部门）"),
+                titles(inbox("department", tree.co())));
+
+        Map<String, Object> appeal = new java.util.LinkedHashMap<>();
+        appeal.put("id", 41);
+        appeal.put("lineId", "977");
+        appeal.put("orgUnitCode", tree.district());
+        appeal.put("year", 2027);
+        appeal.put("period", "2027-Q1");
+        appeal.put("unitCode", tree.lead());
+        appeal.put("lineRule", "督办反馈逾期：逾期反馈 -0.5 分/件");
+        appeal.put("linePoints", -0.5);
+        appeal.put("reason", "已按时通过公文系统反馈");
+        appeal.put("status", "PENDING");
+        fixture.deliver(fixture.event("appeal.filed", "41", appeal));
+        worker.drain();
+        List<Map<String, Object>> office = inbox("supervisor", tree.district());
+        assertEquals(1, office.stream().filter(m -> ((String) m.get("title")).startsWith("【考核申诉】")).count());
+        String filed = office.stream().filter(m -> ((String) m.get("title")).startsWith("【考核申诉】")).findFirst()
+                .map(m -> (String) m.get("body")).orElseThrow();
+        assertTrue(filed.startsWith("【考核申诉】发展和改革局") && filed.contains("对2027年第一季度考核得分提出申诉")
+                && filed.contains("申诉明细：督办反馈逾期") && filed.contains("申诉理由：已按时通过公文系统反馈"), filed);
+
+        appeal.put("status", "ACCEPTED");
+        appeal.put("decisionReason", "核实属实");
+        appeal.put("correctedPoints", 0);
+        fixture.deliver(fixture.event("appeal.decided", "41", appeal));
+        worker.drain();
+        List<String> told = titles(inbox("department", tree.lead()));
+        assertTrue(told.contains("【申诉采纳】本单位对2027年第一季度考核得分的申诉已采纳"), told.toString());
+    }
+
+    @Test
     void aClosedTaskTellsItsLeadAndCoUnits() {
         NotifyFixture.Tree tree = fixture.tree();
         long task = fixture.nextId();
