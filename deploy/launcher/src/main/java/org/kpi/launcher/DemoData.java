@@ -67,6 +67,13 @@ final class DemoData {
             new TaskDemo(http, minter).load();
             Files.writeString(tasks, "loaded\n");
         }
+        Path assessment = layout.demoMarkers().resolve("assessment.done");
+        if (!Files.exists(assessment)) {
+            System.out.println("首次运行：载入演示考核细则…");
+            int districts = new AssessmentDemo(http, minter).load();
+            System.out.println("  已为 " + districts + " 个区县制定考核细则");
+            Files.writeString(assessment, "loaded\n");
+        }
     }
 
     private void loadOrgTree() throws Exception {
