@@ -95,3 +95,28 @@ export function formatTime(timestamp?: string | null): string {
     .format(new Date(timestamp))
     .replace(/\//g, '-');
 }
+
+/** Assessment components (考核项). */
+export const COMPONENT: Record<string, string> = {
+  TARGET_COMPLETION: '目标完成',
+  STRETCH_BONUS: '力争目标',
+  TASK_ON_TIME: '任务按期办结',
+  OVERDUE_DAYS: '任务逾期',
+  SUPERVISION_ORDERS: '被督办',
+  LATE_RESPONSES: '督办反馈逾期',
+  ACCOUNTABILITY: '问责',
+  SATISFACTION: '满意度',
+  ADJUSTMENTS: '加减分',
+};
+
+export const APPEAL_STATUS: Record<string, string> = { PENDING: '待审核', ACCEPTED: '已采纳', REJECTED: '已驳回' };
+
+/** The periods an assessment is run for in a year. */
+export function assessmentPeriods(year: number): { value: string; label: string }[] {
+  return [
+    { value: `${year}`, label: `${year} 年全年` },
+    { value: `${year}-H1`, label: `${year} 年上半年` },
+    { value: `${year}-H2`, label: `${year} 年下半年` },
+    ...[1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${year} 年第${'一二三四'[q - 1]}季度` })),
+  ];
+}

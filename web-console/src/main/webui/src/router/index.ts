@@ -56,6 +56,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '批示件' },
   },
   {
+    path: '/assessments',
+    component: () => import('@/pages/assessment/AssessmentPage.vue'),
+    meta: { title: '考核结果' },
+  },
+  {
     path: '/workbench',
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },

@@ -69,6 +69,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 加减分记录（部门只看到本部门的） */
+        get: operations["listAssessmentAdjustments"];
+        put?: never;
+        /** 登记加减分（督查人员，须说明理由） */
+        post: operations["createAssessmentAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment-rulebooks/{orgUnitCode}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核细则（当前版本，或 version 指定的历史版本） */
+        get: operations["getAssessmentRulebook"];
+        /** 制定或修改考核细则（新版本，旧版本保留；已公布期次后须说明理由；If-Match 或 version 可选） */
+        put: operations["putAssessmentRulebook"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果：各部门总分、名次与得分明细（部门只看到本部门明细） */
+        get: operations["getScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申诉列表（部门只看到本部门的） */
+        get: operations["listAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看申诉及其结果 */
+        get: operations["getAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/appeals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 采纳申诉：以更正后的分值替换该明细（原明细保留） */
+        post: operations["acceptAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/appeals/{id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载申诉附件 */
+        get: operations["getAppealAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/appeals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回申诉（须说明理由） */
+        post: operations["rejectAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考核结果 .xlsx（汇总表：名次、总分、目标颜色分布；明细表：每一条得分明细） */
+        get: operations["exportScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/lines/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对本部门已公布的得分明细申诉（每条明细同时只能有一个待审核的申诉） */
+        post: operations["fileAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{orgUnit}/{year}/{period}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布考核结果（期次结束后；此后只能通过申诉更正） */
+        post: operations["publishScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -412,6 +601,72 @@ export interface components {
              */
             sourceReportId: number | null;
         };
+        /** @description 加减分：正数加分、负数扣分，须说明理由 · A bonus or deduction with its reason */
+        AdjustmentCreate: {
+            /** @description 考核单位（区县或市） · The unit whose assessment it belongs to */
+            orgUnitCode: string;
+            /** @description 被考核的部门 · The department */
+            unitCode: string;
+            points: number;
+            reason: string;
+            /**
+             * Format: date
+             * @description 计入的日期（决定所属期次），缺省为今天 · The day it counts on
+             */
+            effectiveOn?: string | null;
+        };
+        AdjustmentView: {
+            /** Format: int64 */
+            id: number;
+            orgUnitCode: string;
+            unitCode: string;
+            points: number;
+            reason: string;
+            effectiveOn: components["schemas"]["LocalDate"];
+            createdBy: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description 申诉：理由与可选附件（Base64） · An appeal: the reason and an optional attachment (base64) */
+        AppealCreate: {
+            reason: string;
+            /** @description 附件文件名 · Attachment file name */
+            attachmentName?: string | null;
+            /** @description 附件内容，Base64，最大 5 MiB · Attachment content, base64, 5 MiB at most */
+            attachmentBase64?: string | null;
+        };
+        /** @description 申诉审核：采纳时给出更正后的分值；驳回须说明理由 · The decision: corrected points when accepted */
+        AppealDecision: {
+            /** @description 更正后的分值（采纳时必填） · The corrected points */
+            points?: number | null;
+            reason: string;
+        };
+        /** @description 申诉及其结果 · An appeal and its outcome */
+        AppealView: {
+            /** Format: int64 */
+            id: number;
+            lineId: string;
+            orgUnitCode: string;
+            /** Format: int32 */
+            year: number;
+            period: string;
+            unitCode: string;
+            /** @description 被申诉明细的规则与分值 · The line appealed */
+            lineRule: string;
+            linePoints: number;
+            reason: string;
+            attachmentName: string | null;
+            /** @description PENDING 待审核、ACCEPTED 已采纳、REJECTED 已驳回 · Pending, accepted or rejected */
+            status: string;
+            filedBy: string;
+            filedAt: components["schemas"]["OffsetDateTime"];
+            correctedPoints: number | null;
+            /** @description 更正后的明细 · The corrected line */
+            correctedLineId: string | null;
+            decisionReason: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
         /** @description 一条操作留痕 · One audit entry */
         AuditEntry: {
             /** Format: int64 */
@@ -435,6 +690,26 @@ export interface components {
         };
         /** @enum {string} */
         Colour: "BLUE" | "YELLOW" | "RED";
+        /**
+         * @description 考核项：TARGET_COMPLETION 目标完成（按颜色或完成率，每个指标一行）、STRETCH_BONUS 力争目标加分、TASK_ON_TIME 任务按期办结率、OVERDUE_DAYS 任务逾期天数扣分、SUPERVISION_ORDERS 被下发督办单（按级别）、LATE_RESPONSES 督办单逾期反馈、ACCOUNTABILITY 问责（按方式）、SATISFACTION 办结满意度、ADJUSTMENTS 督查人员的加减分 · What a component scores
+         * @enum {string}
+         */
+        Component: "TARGET_COMPLETION" | "STRETCH_BONUS" | "TASK_ON_TIME" | "OVERDUE_DAYS" | "SUPERVISION_ORDERS" | "LATE_RESPONSES" | "ACCOUNTABILITY" | "SATISFACTION" | "ADJUSTMENTS";
+        /** @description 考核项及其参数 · A component and its parameters */
+        ComponentView: {
+            component: components["schemas"]["Component"];
+            label: string;
+            mode: string | null;
+            weight: number | null;
+            weights: {
+                [key: string]: number;
+            } | null;
+            points: {
+                [key: string]: number;
+            } | null;
+            perDay: number | null;
+            cap: number | null;
+        };
         /** @description 驾驶舱中的一个目标及其进度 · One target on the dashboard */
         DashboardTarget: {
             /** Format: int64 */
@@ -730,6 +1005,94 @@ export interface components {
         };
         ReturnRequest: {
             reason: string;
+        };
+        /** @description 考核项及其参数（含义随考核项而定，见说明） · A component and its parameters */
+        RuleComponent: {
+            component: components["schemas"]["Component"];
+            /** @description 显示名称，缺省为考核项名称 · Label */
+            label?: string | null;
+            /** @description TARGET_COMPLETION 为 COLOUR（缺省）或 RATIO · Colour or ratio */
+            mode?: string | null;
+            /** @description 分值或权重 · Weight or points */
+            weight?: number | null;
+            /** @description 按指标代码的分值（TARGET_COMPLETION） · Weight per indicator */
+            weights?: {
+                [key: string]: number;
+            } | null;
+            /** @description 按颜色、级别、方式或评价的分值 · Points by colour, level, kind or rating */
+            points?: {
+                [key: string]: number;
+            } | null;
+            /** @description 每逾期一天扣分（OVERDUE_DAYS，正数） · Points off per day late */
+            perDay?: number | null;
+            /** @description 每项任务扣分上限（OVERDUE_DAYS） · Most points off per task */
+            cap?: number | null;
+        };
+        /** @description 考核细则：各考核项及参数；公布后修改须说明理由 · A rulebook; a reason once a period is published */
+        RulebookUpdate: {
+            components: components["schemas"]["RuleComponent"][];
+            /** @description 修改理由 · Why it changed */
+            reason?: string | null;
+            /**
+             * Format: int64
+             * @description 所基于的版本（或用 If-Match） · The version read
+             */
+            version?: number | null;
+        };
+        /** @description 考核细则（某一版本） · One version of a rulebook */
+        RulebookView: {
+            orgUnitCode: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            version: number;
+            components: components["schemas"]["ComponentView"][];
+            reason: string | null;
+            updatedBy: string;
+            updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @description 本年度已公布的期次 · Periods of the year published */
+            publishedPeriods: string[];
+        };
+        /** @description 得分明细：一项事实按一条规则所得分数 · The points one fact earned under one rule */
+        ScoreLine: {
+            /** @description 明细编号（公布后用于申诉） · The line's id */
+            id: string;
+            component: components["schemas"]["Component"];
+            /** @description 适用的规则，如“蓝色 10 分 × 1” · The rule applied */
+            rule: string;
+            /** @description 事实类型：TARGET、TASK、ORDER、ACCOUNTABILITY、RATING、ADJUSTMENT · The fact's type */
+            factType: string;
+            factId: string;
+            factTitle: string;
+            points: number;
+        };
+        /** @description 一个部门的得分、名次与明细（总分恒等于明细之和） · A department's total, rank and lines */
+        ScorecardItem: {
+            orgUnitCode: string;
+            name: string;
+            total: number;
+            /**
+             * Format: int32
+             * @description 竞争排名（并列同名次，其后跳位） · Competition rank
+             */
+            rank: number;
+            lines: components["schemas"]["ScoreLine"][];
+        };
+        /** @description 考核结果：各部门得分与名次；公布前为实时预览 · Scores and ranks; a live preview until published */
+        ScorecardView: {
+            orgUnitCode: string;
+            /** Format: int32 */
+            year: number;
+            period: string;
+            /** @description PREVIEW 实时预览、PUBLISHED 已公布 · Preview or published */
+            status: string;
+            /** Format: int32 */
+            rulebookVersion: number;
+            /** @description 计算所依据的截止日期 · The last day whose facts count */
+            asOf: string & components["schemas"]["LocalDate"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            items: components["schemas"]["ScorecardItem"][];
         };
         /** @enum {string} */
         Status: "PARKED" | "REPLAYED";
@@ -1047,6 +1410,449 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAssessmentAdjustments: {
+        parameters: {
+            query: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnit: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 加减分 · Adjustments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAssessmentAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentCreate"];
+            };
+        };
+        responses: {
+            /** @description 已登记 · Entered */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAssessmentRulebook: {
+        parameters: {
+            query?: {
+                /** @description 历史版本号 · An earlier version */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnitCode: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulebookView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putAssessmentRulebook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 当前版本，可省略 · The current version, optional */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnitCode: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RulebookUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 资源的当前版本，修改时放入 If-Match · The resource's current version, for If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulebookView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getScorecard: {
+        parameters: {
+            query: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnit: string;
+                /** @description 期次：2026、2026-H1、2026-Q2，缺省为全年 · Period */
+                period?: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 考核结果 · The scorecard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAppeals: {
+        parameters: {
+            query: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnit: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申诉 · Appeals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申诉编号 · Appeal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acceptAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申诉编号 · Appeal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAppealAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申诉编号 · Appeal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申诉编号 · Appeal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportScorecard: {
+        parameters: {
+            query: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnit: string;
+                /** @description 期次，缺省为全年 · Period */
+                period?: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    fileAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 明细编号 · Line id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealCreate"];
+            };
+        };
+        responses: {
+            /** @description 已提交 · Filed */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    publishScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织机构代码（区县或市） · Org unit code */
+                orgUnit: string;
+                /** @description 期次：2026、2026-H1、2026-Q2 · Period */
+                period: string;
+                /** @description 年度 · Year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
