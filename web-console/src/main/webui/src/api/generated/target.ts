@@ -1081,6 +1081,8 @@ export interface components {
         /** @description 考核结果：各部门得分与名次；公布前为实时预览 · Scores and ranks; a live preview until published */
         ScorecardView: {
             orgUnitCode: string;
+            /** @description 考核单位名称 · The unit's name */
+            orgUnitName: string;
             /** Format: int32 */
             year: number;
             period: string;

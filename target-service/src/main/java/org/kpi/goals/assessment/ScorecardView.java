@@ -10,6 +10,7 @@ import java.util.List;
 @Schema(description = "考核结果：各部门得分与名次；公布前为实时预览 · Scores and ranks; a live preview until published")
 public record ScorecardView(
         String orgUnitCode,
+        @Schema(description = "考核单位名称 · The unit's name") String orgUnitName,
         int year,
         String period,
         @Schema(description = "PREVIEW 实时预览、PUBLISHED 已公布 · Preview or published") String status,

@@ -187,7 +187,8 @@ public class Scorecards {
             items.add(new ScorecardItem(card.unitCode(), card.name(), card.total(), p.rank(),
                     own ? card.lines() : List.of()));
         }
-        return new ScorecardView(org.code, period.year(), period.key(), status, version, asOf, publishedAt, items);
+        return new ScorecardView(org.code, org.name, period.year(), period.key(), status, version, asOf, publishedAt,
+                items);
     }
 
     /** The active lines of a published period, as cards of the departments that are under the unit. */
