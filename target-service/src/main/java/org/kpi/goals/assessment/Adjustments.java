@@ -74,6 +74,13 @@ public class Adjustments {
             throw ProblemException.invalid("effectiveOn", "日期应在 " + QueryParams.MIN_YEAR + " 到 " + QueryParams.MAX_YEAR
                     + " 年之间");
         }
+        Rulebooks.lockYear(em, org.code, on.getYear());
+        List<String> frozen = rulebooks.published(org.code, on.getYear()).stream()
+                .filter(p -> Scorecards.period(p, on.getYear()).contains(on)).toList();
+        if (!frozen.isEmpty()) {
+            throw ProblemException.invalid("effectiveOn", on + " 所在的 " + String.join("、", frozen)
+                    + " 已公布，加减分不再计入；请改为其后的日期，或通过申诉更正");
+        }
         Number id = (Number) em.createNativeQuery("""
                         insert into assessment_adjustment (org_unit_code, unit_code, effective_on, points, reason,
                                                            created_by, created_at)

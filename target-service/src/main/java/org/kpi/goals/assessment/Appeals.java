@@ -68,6 +68,8 @@ public class Appeals {
 
     @Transactional
     public AppealView file(long lineId, AppealCreate request) {
+        // the line locked first: an appeal filed while another is being accepted sees the line as that left it
+        lockLine(lineId);
         Line line = readableLine(lineId, true);
         if (!caller.isDepartment() || !Objects.equals(caller.orgCode(), line.unitCode())) {
             throw ProblemException.forbidden("只有被考核部门可以对本部门的得分明细申诉");
@@ -89,8 +91,6 @@ public class Appeals {
                 throw ProblemException.invalid("attachmentName", "请给出附件文件名");
             }
         }
-        em.createNativeQuery("select id from assessment_line where id = ?1 for update").setParameter(1, lineId)
-                .getSingleResult();
         if (((Number) em.createNativeQuery("select count(*) from assessment_appeal where line_id = ?1 and status = 'PENDING'")
                 .setParameter(1, lineId).getSingleResult()).longValue() > 0) {
             throw ProblemException.conflict("此明细已有待审核的申诉");
@@ -120,7 +120,11 @@ public class Appeals {
             throw ProblemException.invalid("points", "采纳申诉须给出更正后的分值");
         }
         AppealView appeal = decidable(appealId);
+        lockLine(Long.parseLong(appeal.lineId()));
         Line line = readableLine(Long.parseLong(appeal.lineId()), false);
+        if (!"ACTIVE".equals(line.status())) {
+            throw new ProblemException(ProblemKind.ILLEGAL_TRANSITION, "明细 " + line.id() + " 已被更正，不能再次更正");
+        }
         Number corrected = (Number) em.createNativeQuery("""
                         insert into assessment_line (org_unit_code, year, period, unit_code, component, rule, fact_type,
                                                      fact_id, fact_title, points, revision, status, supersedes)
@@ -242,6 +246,11 @@ public class Appeals {
             throw ProblemException.notFound("明细 " + lineId + " 不存在或无权查看");
         }
         return line;
+    }
+
+    private void lockLine(long lineId) {
+        em.createNativeQuery("select id from assessment_line where id = ?1 for update").setParameter(1, lineId)
+                .getResultList();
     }
 
     private AppealView find(long appealId) {

@@ -62,6 +62,15 @@ public class AssessmentFacts implements EventHandler {
     private void task(FeedEvent event) {
         long id = UnusableEvent.requiredLong(event, "id");
         String status = UnusableEvent.requiredText(event, "status");
+        long version = UnusableEvent.requiredLong(event, "version");
+        // a closed task reopened: the rating of that closure no longer stands (a later closure brings its own)
+        if (!"CLOSED".equals(status)) {
+            em.createNativeQuery("""
+                            delete from assessment_rating r using assessment_task t
+                             where t.task_id = ?1 and r.task_id = t.task_id and t.status = 'CLOSED' and t.version < ?2
+                               and r.event_key like 'task.closed#%'""")
+                    .setParameter(1, id).setParameter(2, version).executeUpdate();
+        }
         em.createNativeQuery("""
                         insert into assessment_task (task_id, org_unit_code, lead_unit_code, title, status, due_date,
                                                      closed_on, version)
@@ -78,7 +87,7 @@ public class AssessmentFacts implements EventHandler {
                 .setParameter(4, bounded(event, UnusableEvent.requiredText(event, "title"), 300))
                 .setParameter(5, bounded(event, status, 24))
                 .setParameter(6, date(event, "dueDate"))
-                .setParameter(7, UnusableEvent.requiredLong(event, "version"))
+                .setParameter(7, version)
                 .executeUpdate();
     }
 
@@ -86,7 +95,9 @@ public class AssessmentFacts implements EventHandler {
     private void closed(FeedEvent event) {
         long id = UnusableEvent.requiredLong(event, "taskId");
         LocalDate on = day(event, "at");
-        em.createNativeQuery("update assessment_task set closed_on = ?1 where task_id = ?2 and status = 'CLOSED'")
+        // a replayed earlier closure (before a reopening) never moves the day back
+        em.createNativeQuery("update assessment_task set closed_on = ?1 where task_id = ?2 and status = 'CLOSED'"
+                        + " and (closed_on is null or closed_on <= ?1)")
                 .setParameter(1, on).setParameter(2, id).executeUpdate();
         rating(event, id, on);
     }
@@ -129,9 +140,12 @@ public class AssessmentFacts implements EventHandler {
     }
 
     private void orderResponded(FeedEvent event) {
-        em.createNativeQuery("update assessment_order set responded_on = ?1 where order_id = ?2 and responded_on is null")
-                .setParameter(1, day(event, "respondedAt"))
-                .setParameter(2, UnusableEvent.requiredLong(event, "id"))
+        // kept apart from the order, so that an answer applied before its order (a replay) is not lost
+        em.createNativeQuery("""
+                        insert into assessment_order_response (order_id, responded_on) values (?1, ?2)
+                        on conflict (order_id) do nothing""")
+                .setParameter(1, UnusableEvent.requiredLong(event, "id"))
+                .setParameter(2, day(event, "respondedAt"))
                 .executeUpdate();
     }
 

@@ -17,7 +17,7 @@ public record Facts(List<Unit> units, List<TargetFact> targets, List<TaskFact> t
 
     /** A target a department answers for, as it stands on the period's cutoff. */
     public record TargetFact(long id, String unitCode, String indicatorCode, String title, Colour colour,
-                             Double completionRatio, boolean stretchReached) {
+                             Double completionRatio, boolean stretchReached, boolean lowerIsBetter) {
     }
 
     public record TaskFact(long id, String unitCode, String title, String status, LocalDate dueDate,

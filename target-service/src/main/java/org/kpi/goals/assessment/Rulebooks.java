@@ -72,7 +72,11 @@ public class Rulebooks {
     /** The current rulebook (or {@code version}); 404 when there is none. */
     @Transactional
     public RulebookView get(String orgUnitCode, int year, Integer version) {
+        requireYear(year);
         OrgUnit org = readableUnit(orgUnitCode);
+        if (version != null && version < 1) {
+            throw ProblemException.notFound("考核细则没有第 " + version + " 版");
+        }
         return find(org.code, year, version).orElseThrow(() -> ProblemException.notFound(
                 org.name + " " + year + " 年" + (version == null ? "尚无考核细则" : "没有第 " + version + " 版考核细则")));
     }
@@ -106,8 +110,7 @@ public class Rulebooks {
             throw ProblemException.invalid("orgUnitCode", "考核细则按区县或市制定，" + org.name + " 是部门");
         }
         // one writer per unit and year: the version check and the new version cannot race
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "assessment-rulebook:" + org.code + ":" + year).getSingleResult();
+        lockYear(em, org.code, year);
         Optional<RulebookView> before = find(org.code, year, null);
         int current = before.map(RulebookView::version).orElse(0);
         ETags.requireVersionIfGiven(ifMatch, update.version(), current);
@@ -136,6 +139,15 @@ public class Rulebooks {
         RulebookView after = find(org.code, year, null).orElseThrow();
         audit.record("update", ENTITY, org.code + "/" + year, org.code, before.orElse(null), after);
         return after;
+    }
+
+    /**
+     * Serialises the writers of a unit's assessment year: a rulebook change and a publication of
+     * one of its periods never run at once (the rule "a reason once published" cannot be slipped).
+     */
+    static void lockYear(EntityManager em, String orgUnitCode, int year) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "assessment:" + orgUnitCode + ":" + year).getSingleResult();
     }
 
     static void requireYear(int year) {
@@ -212,11 +224,19 @@ public class Rulebooks {
                 errors.add(new FieldError(at + ".cap", "扣分上限应为正数"));
             }
             if (c.weights() != null) {
-                c.weights().forEach((code, value) -> bounded(value, at + ".weights." + code, errors));
+                c.weights().forEach((code, value) -> {
+                    if (value == null) {
+                        errors.add(new FieldError(at + ".weights." + code, "分值不能为空"));
+                    }
+                    bounded(value, at + ".weights." + code, errors);
+                });
             }
             if (c.points() != null) {
                 Set<String> allowed = KEYS.getOrDefault(c.component(), Set.of());
                 c.points().forEach((key, value) -> {
+                    if (value == null) {
+                        errors.add(new FieldError(at + ".points." + key, "分值不能为空"));
+                    }
                     if (!allowed.contains(key)) {
                         errors.add(new FieldError(at + ".points." + key, allowed.isEmpty()
                                 ? "考核项 " + c.component() + " 不按类别计分"

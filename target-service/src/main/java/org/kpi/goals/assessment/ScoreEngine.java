@@ -52,7 +52,7 @@ public final class ScoreEngine {
                 case TASK_ON_TIME -> onTime(rule, period, cutoff, facts, lines);
                 case OVERDUE_DAYS -> overdue(rule, period, cutoff, facts, lines);
                 case SUPERVISION_ORDERS -> orders(rule, period, cutoff, facts, lines);
-                case LATE_RESPONSES -> lateResponses(rule, period, cutoff, facts, lines);
+                case LATE_RESPONSES -> lateResponses(rule, period, cutoff, today, facts, lines);
                 case ACCOUNTABILITY -> accountability(rule, period, cutoff, facts, lines);
                 case SATISFACTION -> ratings(rule, period, cutoff, facts, lines);
                 case ADJUSTMENTS -> adjustments(rule, period, cutoff, facts, lines);
@@ -79,7 +79,7 @@ public final class ScoreEngine {
             BigDecimal factor;
             String text;
             if (ratio) {
-                double r = t.completionRatio() == null ? 0 : Math.max(0, Math.min(1, t.completionRatio()));
+                double r = ratioFactor(t);
                 factor = BigDecimal.valueOf(r);
                 text = "完成率 " + BigDecimal.valueOf(r * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros()
                         .toPlainString() + "% × " + plain(weight) + " 分";
@@ -91,6 +91,19 @@ public final class ScoreEngine {
             }
             add(lines, t.unitCode(), rule, text, "TARGET", Long.toString(t.id()), t.title(), weight.multiply(factor));
         }
+    }
+
+    /**
+     * The RATIO factor, between 0 and 1: the completion ratio for a target where more is better;
+     * where less is better (accidents, complaints), 1 at or under the committed value, less by
+     * as much as the actual exceeds it.
+     */
+    private static double ratioFactor(Facts.TargetFact t) {
+        if (t.completionRatio() == null) {
+            return 0;
+        }
+        double r = t.lowerIsBetter() ? 2 - Math.max(1, t.completionRatio()) : t.completionRatio();
+        return Math.max(0, Math.min(1, r));
     }
 
     private static void stretch(RuleComponent rule, Facts facts, Map<String, List<ScoreLine>> lines) {
@@ -111,14 +124,28 @@ public final class ScoreEngine {
             }
         }
         due.forEach((unit, tasks) -> {
-            BigDecimal share = rule.weight().divide(BigDecimal.valueOf(tasks.size()), 6, RoundingMode.HALF_UP);
+            // each on-time task earns what the running total gains when rounded: the shares add up to
+            // the weight × the rate exactly (full marks are the weight), however the division rounds
+            BigDecimal n = BigDecimal.valueOf(tasks.size());
+            int earned = 0;
             for (Facts.TaskFact t : tasks) {
                 boolean onTime = t.closedOn() != null && !t.closedOn().isAfter(t.dueDate());
+                BigDecimal points = BigDecimal.ZERO;
+                if (onTime) {
+                    BigDecimal before = share(rule.weight(), earned, n);
+                    earned++;
+                    points = share(rule.weight(), earned, n).subtract(before);
+                }
                 String text = (onTime ? "按期办结" : "未按期办结") + "：" + plain(rule.weight()) + " 分 ÷ " + tasks.size()
                         + " 项" + (onTime ? "" : " × 0");
-                add(lines, unit, rule, text, "TASK", Long.toString(t.id()), t.title(), onTime ? share : BigDecimal.ZERO);
+                add(lines, unit, rule, text, "TASK", Long.toString(t.id()), t.title(), points);
             }
         });
+    }
+
+    /** {@code weight × k ÷ n}, rounded to hundredths. */
+    private static BigDecimal share(BigDecimal weight, int k, BigDecimal n) {
+        return weight.multiply(BigDecimal.valueOf(k)).divide(n, 2, RoundingMode.HALF_UP);
     }
 
     private static void overdue(RuleComponent rule, AssessmentPeriod period, LocalDate cutoff, Facts facts,
@@ -152,13 +179,14 @@ public final class ScoreEngine {
         }
     }
 
-    private static void lateResponses(RuleComponent rule, AssessmentPeriod period, LocalDate cutoff, Facts facts,
-                                      Map<String, List<ScoreLine>> lines) {
+    private static void lateResponses(RuleComponent rule, AssessmentPeriod period, LocalDate cutoff, LocalDate today,
+                                      Facts facts, Map<String, List<ScoreLine>> lines) {
         for (Facts.OrderFact o : facts.orders()) {
             if (!within(o.respondBy(), period, cutoff) || !lines.containsKey(o.unitCode())) {
                 continue;
             }
-            boolean late = o.respondedOn() == null ? o.respondBy().isBefore(cutoff) : o.respondedOn().isAfter(o.respondBy());
+            // not answered and past its day as of today (an order due on the period's last day counts once that day is over)
+            boolean late = o.respondedOn() == null ? o.respondBy().isBefore(today) : o.respondedOn().isAfter(o.respondBy());
             if (late) {
                 add(lines, o.unitCode(), rule, (o.respondedOn() == null ? "逾期未反馈" : "逾期反馈") + " " + signed(rule.weight())
                         + " 分/件", "ORDER", Long.toString(o.id()), o.title(), rule.weight());

@@ -1,5 +1,8 @@
 package org.kpi.goals.assessment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +15,7 @@ import org.kpi.common.problem.ProblemException;
 import org.kpi.common.problem.ProblemKind;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.goals.indicators.Direction;
 import org.kpi.goals.indicators.Indicator;
 import org.kpi.goals.progress.Colour;
 import org.kpi.goals.progress.ProgressResult;
@@ -26,6 +30,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +74,9 @@ public class Scorecards {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper mapper;
+
     /** The period's scorecard: as published, or else a live preview under the current rulebook. */
     @Transactional
     public ScorecardView get(String orgUnitCode, int year, String periodText) {
@@ -101,8 +109,7 @@ public class Scorecards {
             throw ProblemException.forbidden("只有本辖区的督查人员可以公布考核结果");
         }
         AssessmentPeriod period = period(periodText, year);
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "assessment:" + org.code + ":" + period.key()).getSingleResult();
+        Rulebooks.lockYear(em, org.code, year);
         if (publication(org.code, period).isPresent()) {
             throw ProblemException.conflict(period.key() + " 的考核结果已经公布；如有错误，请通过申诉更正");
         }
@@ -112,14 +119,20 @@ public class Scorecards {
                     + " 才结束，结束后才能公布");
         }
         Rulebooks.Scoring rulebook = requireRulebook(org, year);
-        List<ScoreEngine.Card> cards = ScoreEngine.score(rulebook.components(), period, today,
-                facts(org, period, period.to()));
+        Facts facts = facts(org, period, period.to());
+        List<ScoreEngine.Card> cards = ScoreEngine.score(rulebook.components(), period, today, facts);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // the departments assessed and their targets by colour are frozen with the lines
+        Map<String, Map<Colour, Integer>> colours = colours(facts.targets());
+        List<RosterEntry> roster = facts.units().stream().map(u -> new RosterEntry(u.code(), u.name(),
+                colours.getOrDefault(u.code(), Map.of()))).toList();
         em.createNativeQuery("""
                         insert into assessment_publication (org_unit_code, year, period, rulebook_version, published_by,
-                                                            published_at) values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                                                            published_at, roster)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
                 .setParameter(1, org.code).setParameter(2, year).setParameter(3, period.key())
                 .setParameter(4, rulebook.version()).setParameter(5, caller.subject()).setParameter(6, now)
+                .setParameter(7, json(roster))
                 .executeUpdate();
         for (ScoreEngine.Card card : cards) {
             for (ScoreLine line : card.lines()) {
@@ -156,15 +169,45 @@ public class Scorecards {
         if (!(caller.isAdmin() || scope.covers(org.code))) {
             throw ProblemException.forbidden("考核结果导出供组织部门使用，部门用户请在页面查看本部门明细");
         }
-        Map<String, Map<Colour, Integer>> colours = new HashMap<>();
         AssessmentPeriod period = period(periodText, year);
-        for (Facts.TargetFact t : targets(org, period, card.asOf(), OrgPath.likeSubtree(org.path))) {
-            if (t.colour() != null) {
-                colours.computeIfAbsent(t.unitCode(), k -> new java.util.EnumMap<>(Colour.class))
-                        .merge(t.colour(), 1, Integer::sum);
-            }
+        Map<String, Map<Colour, Integer>> colours = new HashMap<>();
+        if ("PUBLISHED".equals(card.status())) {
+            roster(org.code, period).forEach(r -> colours.put(r.code(), r.colours()));
+        } else {
+            colours.putAll(colours(targets(org, period, card.asOf(), OrgPath.likeSubtree(org.path))));
         }
         return AssessmentWorkbook.write(card, org.name, colours);
+    }
+
+    private static Map<String, Map<Colour, Integer>> colours(List<Facts.TargetFact> targets) {
+        Map<String, Map<Colour, Integer>> colours = new HashMap<>();
+        for (Facts.TargetFact t : targets) {
+            if (t.colour() != null) {
+                colours.computeIfAbsent(t.unitCode(), k -> new EnumMap<>(Colour.class)).merge(t.colour(), 1, Integer::sum);
+            }
+        }
+        return colours;
+    }
+
+    private List<RosterEntry> roster(String orgUnitCode, AssessmentPeriod period) {
+        Object text = em.createNativeQuery("""
+                        select cast(roster as text) from assessment_publication
+                         where org_unit_code = ?1 and year = ?2 and period = ?3""")
+                .setParameter(1, orgUnitCode).setParameter(2, period.year()).setParameter(3, period.key())
+                .getSingleResult();
+        try {
+            return mapper.readValue((String) text, new TypeReference<List<RosterEntry>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored roster cannot be read", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Payload of {@code assessment.published}: each department's total and rank. */
@@ -191,10 +234,14 @@ public class Scorecards {
                 items);
     }
 
-    /** The active lines of a published period, as cards of the departments that are under the unit. */
+    /** A department as a publication froze it: its name and its targets by colour. */
+    record RosterEntry(String code, String name, Map<Colour, Integer> colours) {
+    }
+
+    /** The active lines of a published period, as cards of the departments it assessed. */
     List<ScoreEngine.Card> publishedCards(OrgUnit org, AssessmentPeriod period) {
         Map<String, List<ScoreLine>> lines = new LinkedHashMap<>();
-        List<Facts.Unit> units = units(org);
+        List<Facts.Unit> units = roster(org.code, period).stream().map(r -> new Facts.Unit(r.code(), r.name())).toList();
         units.forEach(u -> lines.put(u.code(), new ArrayList<>()));
         for (Object[] r : rows("""
                 select id, unit_code, component, rule, fact_type, fact_id, fact_title, points from assessment_line
@@ -259,10 +306,12 @@ public class Scorecards {
                         .map(r -> new Facts.TaskFact(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                                 (String) r[3], (LocalDate) r[4], (LocalDate) r[5])).toList(),
                 rows("""
-                        select order_id, lead_unit_code, task_title, level, issued_on, respond_by, responded_on
-                          from assessment_order
-                         where lead_unit_code = any(?1) and (issued_on between ?2 and ?3 or respond_by between ?2 and ?3)
-                         order by order_id""", unitArray, period.from(), asOf).stream()
+                        select o.order_id, o.lead_unit_code, o.task_title, o.level, o.issued_on, o.respond_by,
+                               r.responded_on
+                          from assessment_order o left join assessment_order_response r on r.order_id = o.order_id
+                         where o.lead_unit_code = any(?1)
+                           and (o.issued_on between ?2 and ?3 or o.respond_by between ?2 and ?3)
+                         order by o.order_id""", unitArray, period.from(), asOf).stream()
                         .map(r -> new Facts.OrderFact(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                                 (String) r[3], (LocalDate) r[4], (LocalDate) r[5], (LocalDate) r[6])).toList(),
                 rows("""
@@ -298,7 +347,8 @@ public class Scorecards {
             Indicator indicator = indicators.computeIfAbsent(t.indicatorCode, code -> em.find(Indicator.class, code));
             ProgressResult result = progress.evaluate(t, indicator, asOf);
             facts.add(new Facts.TargetFact(t.id, t.responsibleUnitCode, t.indicatorCode, indicator.name,
-                    result.colour(), result.completionRatio(), result.stretchReached()));
+                    result.colour(), result.completionRatio(), result.stretchReached(),
+                    indicator.direction == Direction.LOWER_IS_BETTER));
         }
         return facts;
     }

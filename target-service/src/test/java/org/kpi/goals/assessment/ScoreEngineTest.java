@@ -97,6 +97,39 @@ class ScoreEngineTest {
         assertEquals(new BigDecimal("2.03"), card.total());
     }
 
+    @Test
+    void fullMarksAreTheWeightWhateverTheDivisionAndLessIsBetterRatiosStopAtTheCommittedValue() {
+        List<Facts.TaskFact> tasks = List.of(task(1, "D1", "CLOSED", "2026-03-10", "2026-03-09"),
+                task(2, "D1", "CLOSED", "2026-03-11", "2026-03-10"), task(3, "D1", "CLOSED", "2026-03-12", "2026-03-12"));
+        Facts facts = new Facts(List.of(new Facts.Unit("D1", "一局")),
+                List.of(new Facts.TargetFact(7, "D1", "ACC", "事故起数", Colour.BLUE, 0.5, false, true),
+                        new Facts.TargetFact(8, "D1", "ACC2", "投诉件数", Colour.RED, 1.3, false, true),
+                        new Facts.TargetFact(9, "D1", "GDP", "增速", Colour.YELLOW, 0.8, false, false)),
+                tasks, List.of(), List.of(), List.of(), List.of());
+        List<RuleComponent> rules = List.of(
+                new RuleComponent(Component.TASK_ON_TIME, null, null, new BigDecimal("10"), null, null, null, null),
+                new RuleComponent(Component.TARGET_COMPLETION, null, "RATIO", new BigDecimal("10"), null, null, null, null));
+        ScoreEngine.Card card = ScoreEngine.score(rules, AssessmentPeriod.parse("2026-Q1", 2026),
+                LocalDate.of(2026, 4, 15), facts).get(0);
+        // 3.33 + 3.34 + 3.33 = 10; fewer accidents than committed is full marks, 30% over loses 30%
+        assertEquals(List.of("TASK_ON_TIME 1 3.33", "TASK_ON_TIME 2 3.34", "TASK_ON_TIME 3 3.33",
+                "TARGET_COMPLETION 7 10.00", "TARGET_COMPLETION 8 7.00", "TARGET_COMPLETION 9 8.00"),
+                card.lines().stream().map(l -> l.component() + " " + l.factId() + " " + l.points()).toList());
+        assertEquals(new BigDecimal("35.00"), card.total());
+    }
+
+    @Test
+    void anOrderDueOnThePeriodsLastDayAndNeverAnsweredIsLateOnceThatDayIsOver() {
+        Facts facts = new Facts(List.of(new Facts.Unit("D1", "一局")), List.of(), List.of(),
+                List.of(new Facts.OrderFact(1, "D1", "督办", "URGE", LocalDate.of(2026, 3, 25), LocalDate.of(2026, 3, 31),
+                        null)), List.of(), List.of(), List.of());
+        List<RuleComponent> rules = List.of(
+                new RuleComponent(Component.LATE_RESPONSES, null, null, new BigDecimal("-0.5"), null, null, null, null));
+        AssessmentPeriod q1 = AssessmentPeriod.parse("2026-Q1", 2026);
+        assertEquals(0, ScoreEngine.score(rules, q1, LocalDate.of(2026, 3, 31), facts).get(0).lines().size());
+        assertEquals(new BigDecimal("-0.50"), ScoreEngine.score(rules, q1, LocalDate.of(2026, 4, 1), facts).get(0).total());
+    }
+
     private static Facts.TaskFact task(long id, String unit, String status, String due, String closed) {
         return new Facts.TaskFact(id, unit, "任务" + id, status, LocalDate.parse(due),
                 closed == null ? null : LocalDate.parse(closed));
@@ -120,7 +153,7 @@ class ScoreEngineTest {
         for (int i = random.nextInt(8); i > 0; i--) {
             targets.add(new Facts.TargetFact(i, unit.get(), "I" + random.nextInt(3), "指标" + i,
                     Colour.values()[random.nextInt(3)], random.nextBoolean() ? null : random.nextDouble() * 1.5,
-                    random.nextBoolean()));
+                    random.nextBoolean(), random.nextBoolean()));
         }
         for (int i = random.nextInt(40); i > 0; i--) {
             LocalDate due = day.get();

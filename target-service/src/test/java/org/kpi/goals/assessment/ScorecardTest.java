@@ -280,13 +280,17 @@ class ScorecardTest {
         BigDecimal a1Total = (BigDecimal) summary(published, f.deptA1).get("total");
         TestTokens.as("supervisor", a).post("/api/v1/assessments/" + a + "/2026/2026-Q2/publish").then().statusCode(409);
 
-        // a fact arriving later does not move the published period, but shows in a preview
+        // a bonus dated inside the published period is refused (it would never count); a fact arriving later
+        // does not move the published period
         TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + a + "\",\"unitCode\":\"" + f.deptA2
                 + "\",\"points\":3,\"reason\":\"补登六月表彰\",\"effectiveOn\":\"2026-06-15\"}")
-                .post("/api/v1/assessment-adjustments").then().statusCode(201);
+                .post("/api/v1/assessment-adjustments").then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"));
+        new TaskFeed(consumer).accountability(TaskFeed.nextId(), f.deptA2, "NOTICE_CRITICISM", "补录的六月通报",
+                LocalDate.of(2026, 6, 20));
         assertEquals(new BigDecimal("28.50"), summary(TestTokens.as("leader", a).get(card).then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).extract().jsonPath(), f.deptA2).get("total"));
-        assertEquals(new BigDecimal("31.50"), summary(TestTokens.as("leader", a)
+        assertEquals(new BigDecimal("26.50"), summary(TestTokens.as("leader", a)
                 .get("/api/v1/assessments?orgUnit=" + a + "&year=2026&period=2026-H1").then().statusCode(200)
                 .body("status", equalTo("PREVIEW")).extract().jsonPath(), f.deptA2).get("total"));
 
@@ -358,5 +362,41 @@ class ScorecardTest {
                 .toList();
         assertEquals(List.of("assessment.published", "appeal.filed", "appeal.filed", "appeal.decided",
                 "appeal.decided"), types);
+    }
+
+    /** Events replayed out of order (a parked one, later) and a reopened task leave the facts as they stand. */
+    @Test
+    void replayedEventsAndReopeningLeaveTheFactsRight() {
+        clock.setDate(LocalDate.of(2026, 7, 20));
+        Fixture f = new Fixture();
+        TaskFeed feed = new TaskFeed(consumer);
+        long task = TaskFeed.nextId();
+        feed.closed(task, f.districtA, f.deptA1, "重开的任务", LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 20),
+                "SATISFIED", 3);
+        feed.task(task, f.districtA, f.deptA1, "重开的任务", "IN_PROGRESS", LocalDate.of(2026, 5, 31), 4);
+        assertEquals(0L, count("select count(*) from assessment_rating where task_id = ?1", task),
+                "the reopened closure's rating no longer stands");
+        feed.closed(task, f.districtA, f.deptA1, "重开的任务", LocalDate.of(2026, 5, 31), LocalDate.of(2026, 6, 10),
+                null, 5);
+        // the first closure's event replayed late does not move the closing day back
+        feed.closedEventOnly(task, f.districtA, f.deptA1, "重开的任务", LocalDate.of(2026, 5, 20), "SATISFIED");
+        assertEquals("2026-06-10", text("select cast(closed_on as text) from assessment_task where task_id = ?1", task));
+        // an answer applied before its order is kept
+        long order = TaskFeed.nextId();
+        feed.responded(order, task, f.deptA1, LocalDate.of(2026, 6, 3));
+        feed.order(order, task, f.districtA, f.deptA1, "重开的任务", "URGE", LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 5));
+        assertEquals("2026-06-03", text("select cast(r.responded_on as text) from assessment_order o "
+                + "join assessment_order_response r on r.order_id = o.order_id where o.order_id = ?1", order));
+    }
+
+    private long count(String sql, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter(1, id)
+                .getSingleResult()).longValue());
+    }
+
+    private String text(String sql, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setParameter(1, id)
+                .getSingleResult());
     }
 }

@@ -46,6 +46,11 @@ final class TaskFeed {
         publish("task.closed", id, transition(id, org, lead, title, "CLOSED", on, rating));
     }
 
+    /** Only a task.closed event, as a replay of an earlier one would bring it. */
+    void closedEventOnly(long id, String org, String lead, String title, LocalDate on, String rating) {
+        publish("task.closed", id, transition(id, org, lead, title, "CLOSED", on, rating));
+    }
+
     void returned(long id, String org, String lead, String title, LocalDate on, String rating) {
         publish("task.returned", id, transition(id, org, lead, title, "IN_PROGRESS", on, rating));
     }

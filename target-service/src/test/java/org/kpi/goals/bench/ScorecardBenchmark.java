@@ -121,10 +121,11 @@ class ScorecardBenchmark {
                     + "date '2026-01-01' + (n % 330), case when n % 3 = 0 then date '2026-01-01' + (n % 330) + (n % 7) - 3 end, "
                     + "1 from generate_series(1, " + TASKS + ") n");
             s.execute("insert into assessment_order (order_id, task_id, lead_unit_code, task_title, level, issued_on, "
-                    + "respond_by, responded_on) select n, n * 7, 'SB-D' || lpad((1 + n % " + DEPARTMENTS + ")::text, 2, '0'), "
+                    + "respond_by) select n, n * 7, 'SB-D' || lpad((1 + n % " + DEPARTMENTS + ")::text, 2, '0'), "
                     + "'任务' || n, (array['NOTICE','URGE','SUPERVISE','LISTED'])[1 + n % 4], date '2026-01-05' + (n % 300), "
-                    + "date '2026-01-10' + (n % 300), case when n % 2 = 0 then date '2026-01-08' + (n % 300) + (n % 5) end "
-                    + "from generate_series(1, 600) n");
+                    + "date '2026-01-10' + (n % 300) from generate_series(1, 600) n");
+            s.execute("insert into assessment_order_response (order_id, responded_on) "
+                    + "select n, date '2026-01-08' + (n % 300) + (n % 5) from generate_series(2, 600, 2) n");
             s.execute("insert into assessment_accountability (record_id, org_unit_code, kind, reason, task_id, recorded_on) "
                     + "select n, 'SB-D' || lpad((1 + n % " + DEPARTMENTS + ")::text, 2, '0'), "
                     + "(array['TALK','NOTICE_CRITICISM','ADMONITION','ACCOUNTABILITY'])[1 + n % 4], '原因' || n, null, "
