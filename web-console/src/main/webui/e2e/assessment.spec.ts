@@ -22,12 +22,12 @@ test('a district scorecard is ranked, published, appealed by a department and co
   await page.getByRole('option', { name: `${year} 年第一季度` }).click();
   await expect(page).toHaveURL(new RegExp(`period=${year}-Q1`));
   // the quarter's card has replaced the year's: published already, or a preview up to 31 March
-  await expect(page.getByText(new RegExp(`已公布|截至 ${year}-03-31`))).toBeVisible();
+  await expect(page.locator('.bar').getByText(new RegExp(`已公布（|截至 ${year}-03-31`))).toBeVisible();
   const publish = page.getByRole('button', { name: '公布' });
   if (await publish.isVisible()) {
     await publish.click();
   }
-  await expect(page.getByText(/已公布/)).toBeVisible();
+  await expect(page.locator('.bar').getByText(/已公布（/)).toBeVisible();
   const quarter = new URL(page.url()).pathname + new URL(page.url()).search;
   await signOut(page);
 
