@@ -162,16 +162,9 @@ public class Appeals {
         Rulebooks.requireYear(year);
         OrgUnit org = rulebooks.readableUnit(orgUnitCode);
         boolean all = caller.isAdmin() || scope.covers(org.code);
-        var query = em.createNativeQuery("select a.id from assessment_appeal a join assessment_line l on l.id = a.line_id"
-                        + " where l.org_unit_code = ?1 and l.year = ?2" + (all ? "" : " and a.unit_code = ?3")
-                        + " order by a.filed_at, a.id")
-                .setParameter(1, org.code).setParameter(2, year);
-        if (!all) {
-            query.setParameter(3, caller.orgCode());
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = query.getResultList();
-        return ids.stream().map(id -> find(id.longValue())).toList();
+        // one statement for the whole list
+        return all ? appeals("l.org_unit_code = ?1 and l.year = ?2", org.code, year, null)
+                : appeals("l.org_unit_code = ?1 and l.year = ?2 and a.unit_code = ?3", org.code, year, caller.orgCode());
     }
 
     /** The appeal's attachment: its name and bytes, for those who may read the appeal. */
@@ -254,22 +247,30 @@ public class Appeals {
     }
 
     private AppealView find(long appealId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return appeals("a.id = ?1", appealId, null, null).stream().findFirst().orElse(null);
+    }
+
+    /** The appeals matching {@code where} (over {@code assessment_appeal a} and its line {@code l}), oldest first. */
+    private List<AppealView> appeals(String where, Object first, Object second, Object third) {
+        var query = em.createNativeQuery("""
                         select a.id, a.line_id, l.org_unit_code, l.year, l.period, a.unit_code, l.rule, l.points, a.reason,
                                a.attachment_name, a.status, a.filed_by, a.filed_at, a.corrected_points,
                                a.corrected_line_id, a.decision_reason, a.decided_by, a.decided_at
-                          from assessment_appeal a join assessment_line l on l.id = a.line_id where a.id = ?1""")
-                .setParameter(1, appealId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
+                          from assessment_appeal a join assessment_line l on l.id = a.line_id
+                         where """ + where + " order by a.filed_at, a.id").setParameter(1, first);
+        if (second != null) {
+            query.setParameter(2, second);
         }
-        Object[] r = rows.get(0);
-        return new AppealView(((Number) r[0]).longValue(), Long.toString(((Number) r[1]).longValue()), (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (BigDecimal) r[7],
+        if (third != null) {
+            query.setParameter(3, third);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new AppealView(((Number) r[0]).longValue(), Long.toString(((Number) r[1]).longValue()),
+                (String) r[2], ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (BigDecimal) r[7],
                 (String) r[8], (String) r[9], (String) r[10], (String) r[11], time(r[12]), (BigDecimal) r[13],
                 r[14] == null ? null : Long.toString(((Number) r[14]).longValue()), (String) r[15], (String) r[16],
-                time(r[17]));
+                time(r[17]))).toList();
     }
 
     private static OffsetDateTime time(Object value) {

@@ -89,13 +89,7 @@ public class AssessmentResource {
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year,
             @QueryParam("period") @Parameter(description = "期次：2026、2026-H1、2026-Q2，缺省为全年 · Period") String period) {
-        if (orgUnit == null || orgUnit.isBlank()) {
-            throw ProblemException.invalid("orgUnit", "请指定考核单位");
-        }
-        if (year == null) {
-            throw ProblemException.invalid("year", "请指定年度");
-        }
-        return scorecards.get(orgUnit.trim(), year, period);
+        return scorecards.get(requireUnit(orgUnit, year), year, period);
     }
 
     @GET
@@ -108,10 +102,7 @@ public class AssessmentResource {
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year,
             @QueryParam("period") @Parameter(description = "期次，缺省为全年 · Period") String period) {
-        if (orgUnit == null || orgUnit.isBlank() || year == null) {
-            throw ProblemException.invalid(orgUnit == null || orgUnit.isBlank() ? "orgUnit" : "year", "请指定考核单位和年度");
-        }
-        byte[] workbook = scorecards.export(orgUnit.trim(), year, period);
+        byte[] workbook = scorecards.export(requireUnit(orgUnit, year), year, period);
         String name = "考核结果-" + orgUnit.trim() + "-" + (period == null || period.isBlank() ? year : period.trim())
                 + ".xlsx";
         return RestResponse.ResponseBuilder.ok(workbook, XLSX)
@@ -154,10 +145,7 @@ public class AssessmentResource {
     public List<AppealView> appeals(
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year) {
-        if (orgUnit == null || orgUnit.isBlank() || year == null) {
-            throw ProblemException.invalid(orgUnit == null || orgUnit.isBlank() ? "orgUnit" : "year", "请指定考核单位和年度");
-        }
-        return appeals.list(orgUnit.trim(), year);
+        return appeals.list(requireUnit(orgUnit, year), year);
     }
 
     @GET
@@ -220,9 +208,17 @@ public class AssessmentResource {
     public List<AdjustmentView> adjustments(
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("year") @Parameter(description = YEAR, required = true) Integer year) {
-        if (orgUnit == null || orgUnit.isBlank() || year == null) {
-            throw ProblemException.invalid(orgUnit == null || orgUnit.isBlank() ? "orgUnit" : "year", "请指定考核单位和年度");
+        return adjustments.list(requireUnit(orgUnit, year), year);
+    }
+
+    /** The {@code orgUnit} and {@code year} query parameters every assessment read needs: 400 naming the missing one. */
+    private static String requireUnit(String orgUnit, Integer year) {
+        if (orgUnit == null || orgUnit.isBlank()) {
+            throw ProblemException.invalid("orgUnit", "请指定考核单位");
         }
-        return adjustments.list(orgUnit.trim(), year);
+        if (year == null) {
+            throw ProblemException.invalid("year", "请指定年度");
+        }
+        return orgUnit.trim();
     }
 }

@@ -241,7 +241,10 @@ public class Scorecards {
     /** The active lines of a published period, as cards of the departments it assessed. */
     List<ScoreEngine.Card> publishedCards(OrgUnit org, AssessmentPeriod period) {
         Map<String, List<ScoreLine>> lines = new LinkedHashMap<>();
-        List<Facts.Unit> units = roster(org.code, period).stream().map(r -> new Facts.Unit(r.code(), r.name())).toList();
+        List<RosterEntry> roster = roster(org.code, period);
+        // a publication made before rosters were kept names today's departments
+        List<Facts.Unit> units = roster.isEmpty() ? units(org)
+                : roster.stream().map(r -> new Facts.Unit(r.code(), r.name())).toList();
         units.forEach(u -> lines.put(u.code(), new ArrayList<>()));
         for (Object[] r : rows("""
                 select id, unit_code, component, rule, fact_type, fact_id, fact_title, points from assessment_line
