@@ -256,8 +256,8 @@ public class Appeals {
                         select a.id, a.line_id, l.org_unit_code, l.year, l.period, a.unit_code, l.rule, l.points, a.reason,
                                a.attachment_name, a.status, a.filed_by, a.filed_at, a.corrected_points,
                                a.corrected_line_id, a.decision_reason, a.decided_by, a.decided_at
-                          from assessment_appeal a join assessment_line l on l.id = a.line_id
-                         where """ + where + " order by a.filed_at, a.id").setParameter(1, first);
+                          from assessment_appeal a join assessment_line l on l.id = a.line_id""" + " where " + where
+                        + " order by a.filed_at, a.id").setParameter(1, first);
         if (second != null) {
             query.setParameter(2, second);
         }
