@@ -234,6 +234,152 @@ class TwoReplicasTest {
         assertEquals(period, progress.get("latestPeriod").asText());
     }
 
+    /**
+     * Assessment (考核), through the real feeds and two copies of each service: a rulebook change
+     * reaches the live preview; a publish through one copy freezes the period and notify-service
+     * gives each department assessed one message with its own total and rank; an appeal filed
+     * through either copy reaches the district's office once; an accepted and a rejected appeal
+     * each reach the department that filed it once, and only the accepted one moves the score.
+     * The year is one the demo has no facts in, so that every line is the test's own.
+     */
+    @Test
+    void aPublishedAssessmentAndItsAppealsReachTheUnitsOnceEach() throws Exception {
+        int year = LocalDate.now(SHANGHAI).getYear() - 3;
+        String period = Integer.toString(year);
+        String supervisor = minter.mint("supervisor", DISTRICT, "replica-test@" + DISTRICT, "督查室（副本测试）",
+                Duration.ofMinutes(30));
+        String lead = minter.mint("department", LEAD, "department@" + LEAD, "发改局（副本测试）", Duration.ofMinutes(30));
+        String co = minter.mint("department", CO, "department@" + CO, "工信局（副本测试）", Duration.ofMinutes(30));
+        String rulebookPath = "/api/v1/assessment-rulebooks/" + DISTRICT + "/" + year;
+        String cardPath = "/api/v1/assessments?orgUnit=" + DISTRICT + "&year=" + year + "&period=" + period;
+
+        // version 1 counts accountability only; the supervisor's bonus and deduction are not scored yet
+        ObjectNode rulebook = mapper.createObjectNode();
+        rulebook.putArray("components").add(mapper.createObjectNode().put("component", "ACCOUNTABILITY")
+                .set("points", mapper.createObjectNode().put("TALK", -1)));
+        call("PUT", copy(Service.TARGET, 1), rulebookPath, supervisor, rulebook, null, 200);
+        for (Object[] entry : new Object[][]{{LEAD, 2, "重点项目获市政府通报表扬（副本测试）"},
+                {CO, -1, "数据报送不及时（副本测试）"}}) {
+            call("POST", copy(Service.TARGET, 2), "/api/v1/assessment-adjustments", supervisor, mapper.createObjectNode()
+                    .put("orgUnitCode", DISTRICT).put("unitCode", (String) entry[0]).put("points", (Integer) entry[1])
+                    .put("reason", (String) entry[2]).put("effectiveOn", year + "-06-01"), null, 201);
+        }
+        JsonNode before = call("GET", copy(Service.TARGET, 2), cardPath, supervisor, null, null, 200);
+        assertEquals("PREVIEW", before.get("status").asText());
+        assertEquals(0, item(before, LEAD).get("lines").size(), "version 1 does not score adjustments");
+        assertEquals(0.0, item(before, LEAD).get("total").asDouble());
+
+        // version 2 adds them: the preview, read through the other copy, follows at once
+        ((com.fasterxml.jackson.databind.node.ArrayNode) rulebook.get("components"))
+                .add(mapper.createObjectNode().put("component", "ADJUSTMENTS"));
+        assertEquals(2, call("PUT", copy(Service.TARGET, 2), rulebookPath, supervisor, rulebook, null, 200)
+                .get("version").asInt());
+        JsonNode preview = call("GET", copy(Service.TARGET, 1), cardPath, supervisor, null, null, 200);
+        assertEquals(2.0, item(preview, LEAD).get("total").asDouble());
+        assertEquals(-1.0, item(preview, CO).get("total").asDouble());
+        assertEquals(1, item(preview, LEAD).get("rank").asInt(), "the bonus puts the lead unit first");
+
+        // publish through one copy; the other refuses a second publication
+        JsonNode published = call("POST", copy(Service.TARGET, 1), "/api/v1/assessments/" + DISTRICT + "/" + year + "/"
+                + period + "/publish", supervisor, null, null, 200);
+        assertEquals("PUBLISHED", published.get("status").asText());
+        call("POST", copy(Service.TARGET, 2), "/api/v1/assessments/" + DISTRICT + "/" + year + "/" + period + "/publish",
+                supervisor, null, null, 409);
+        List<String> assessed = new ArrayList<>();
+        published.get("items").forEach(item -> assessed.add(item.get("orgUnitCode").asText()));
+        assessed.sort(null);
+        assertTrue(assessed.size() > 2, "every department of the district is assessed: " + assessed);
+
+        // each department assessed is told its own total and rank, once
+        awaitUntil("the publication's messages in every department's inbox", () ->
+                assessmentInbox("ASSESSMENT_PUBLISHED", year).size() == assessed.size());
+        String leadLine = item(published, LEAD).get("lines").get(0).get("id").asText();
+        String coLine = item(published, CO).get("lines").get(0).get("id").asText();
+
+        // the lead unit and the co-unit appeal their lines through different copies
+        long accepted = call("POST", copy(Service.TARGET, 2), "/api/v1/assessments/lines/" + leadLine + "/appeals", lead,
+                mapper.createObjectNode().put("reason", "表彰文件认定为省级表彰，应加 3 分"), null, 201).get("id").asLong();
+        long rejected = call("POST", copy(Service.TARGET, 1), "/api/v1/assessments/lines/" + coLine + "/appeals", co,
+                mapper.createObjectNode().put("reason", "数据已按时报送，系统延迟"), null, 201).get("id").asLong();
+        awaitUntil("both appeals in the district office's inbox", () ->
+                assessmentInbox("APPEAL_FILED", accepted).size() == 1 && assessmentInbox("APPEAL_FILED", rejected).size() == 1);
+
+        call("POST", copy(Service.TARGET, 1), "/api/v1/assessments/appeals/" + accepted + "/accept", supervisor,
+                mapper.createObjectNode().put("points", 3).put("reason", "经核实为省级表彰"), null, 200);
+        call("POST", copy(Service.TARGET, 2), "/api/v1/assessments/appeals/" + rejected + "/reject", supervisor,
+                mapper.createObjectNode().put("reason", "报送记录显示逾期三天"), null, 200);
+        awaitUntil("both decisions in the appellants' inboxes", () ->
+                assessmentInbox("APPEAL_DECIDED", accepted).size() == 1
+                        && assessmentInbox("APPEAL_DECIDED", rejected).size() == 1);
+
+        // a rulebook change after publishing needs a reason and leaves the published period as it stands
+        ObjectNode third = mapper.createObjectNode();
+        third.putArray("components").add(mapper.createObjectNode().put("component", "ADJUSTMENTS"));
+        call("PUT", copy(Service.TARGET, 2), rulebookPath, supervisor, third, null, 400);
+        third.put("reason", "按市考核办通知只计加减分（副本测试）");
+        assertEquals(3, call("PUT", copy(Service.TARGET, 1), rulebookPath, supervisor, third, null, 200)
+                .get("version").asInt());
+        assertEquals(2, call("GET", copy(Service.TARGET, 2), rulebookPath + "?version=2", supervisor, null, null, 200)
+                .get("components").size(), "the version the period was published under is kept");
+
+        Thread.sleep(SETTLE.toMillis());
+        JsonNode after = call("GET", copy(Service.TARGET, 2), cardPath, lead, null, null, 200);
+        assertEquals("PUBLISHED", after.get("status").asText());
+        assertEquals(3.0, item(after, LEAD).get("total").asDouble(), "the accepted appeal corrected 2 to 3");
+        assertEquals(-1.0, item(after, CO).get("total").asDouble(), "the rejected appeal changed nothing");
+
+        // what notify-service recorded: one message per unit concerned, each saying what it is about
+        Map<String, String> publishedTo = assessmentInbox("ASSESSMENT_PUBLISHED", year);
+        assertEquals(assessed, publishedTo.keySet().stream().sorted().toList(), "one message per department assessed");
+        assertTrue(publishedTo.get(LEAD).contains("得分 2") && publishedTo.get(LEAD).contains("排名第 1"),
+                publishedTo.get(LEAD));
+        assertEquals(List.of(DISTRICT), List.copyOf(assessmentInbox("APPEAL_FILED", accepted).keySet()));
+        assertEquals(List.of(DISTRICT), List.copyOf(assessmentInbox("APPEAL_FILED", rejected).keySet()));
+        Map<String, String> acceptedTo = assessmentInbox("APPEAL_DECIDED", accepted);
+        Map<String, String> rejectedTo = assessmentInbox("APPEAL_DECIDED", rejected);
+        assertEquals(List.of(LEAD), List.copyOf(acceptedTo.keySet()));
+        assertEquals(List.of(CO), List.copyOf(rejectedTo.keySet()));
+        assertTrue(acceptedTo.get(LEAD).contains("采纳"), acceptedTo.get(LEAD));
+        assertTrue(rejectedTo.get(CO).contains("驳回") && rejectedTo.get(CO).contains("报送记录显示逾期三天"),
+                rejectedTo.get(CO));
+        assertEquals(0L, single("kpi_notify", "select count(*) from (select r.org_unit_code from reminder r"
+                + " where r.subject_type = 'ASSESSMENT' and r.subject_id in (?, ?, ?)"
+                + " group by r.subject_id, r.kind, r.org_unit_code having count(*) > 1) twice", (long) year, accepted,
+                rejected), "no unit told twice");
+    }
+
+    /** The scorecard item of a department. */
+    private static JsonNode item(JsonNode scorecard, String unit) {
+        for (JsonNode item : scorecard.get("items")) {
+            if (unit.equals(item.get("orgUnitCode").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(unit + " not in the scorecard: " + scorecard);
+    }
+
+    /**
+     * The inbox messages of assessment notices of a kind about a subject (the year for a publication,
+     * the appeal for an appeal): recipient unit → title and body; a unit told twice fails.
+     */
+    private Map<String, String> assessmentInbox(String kind, long subjectId) throws SQLException {
+        Map<String, String> messages = new HashMap<>();
+        try (Connection db = connect("kpi_notify");
+             PreparedStatement query = db.prepareStatement("select m.org_unit_code, m.title || ' ' || m.body"
+                     + " from inbox_message m join delivery d on d.id = m.delivery_id join reminder r on r.id = d.reminder_id"
+                     + " where r.subject_type = 'ASSESSMENT' and r.kind = ? and r.subject_id = ?")) {
+            query.setString(1, kind);
+            query.setLong(2, subjectId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String previous = messages.put(rs.getString(1), rs.getString(2));
+                    assertEquals(null, previous, rs.getString(1) + " told twice about " + kind + " " + subjectId);
+                }
+            }
+        }
+        return messages;
+    }
+
     @Test
     void theDailyColourRefreshFiredByBothCopiesRecoloursEachStaleTargetOnce() throws Exception {
         String job = "target-colour-refresh";
