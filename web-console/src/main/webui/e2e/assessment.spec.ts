@@ -44,6 +44,7 @@ test('a district scorecard is ranked, published, appealed by a department and co
   await dialog.getByRole('button', { name: '提交申诉' }).click();
   await expect(page.getByText('申诉已提交')).toBeVisible();
   await expect(page.getByRole('region', { name: '申诉记录' })).toContainText('待审核');
+  await expect(page.getByText('申诉已提交')).toBeHidden();
   await screenshots(page, 'assessment-department');
   await signOut(page);
 

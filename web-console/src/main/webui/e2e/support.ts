@@ -35,6 +35,8 @@ export async function screenshots(page: Page, name: string, wall = false): Promi
     await page.waitForLoadState('networkidle');
     // loading overlays fade out after the data arrives: wait until none is left on the page
     await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+    // a full-page shot taken while scrolled down draws the sticky header over the middle of the page
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);
