@@ -1,6 +1,9 @@
 package org.kpi.goals.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,9 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * Keeps what assessment scores from task-service's feed, so that no scorecard calls another
- * service: tasks (lead, due date, closure), supervision orders and their answers, accountability
- * records, and satisfaction ratings. Every write is idempotent: a task only moves to a newer
+ * Keeps what assessment scores and the cadence documents list from task-service's feed, so that
+ * neither calls another service: tasks (units, dates, milestones, cadence, closure), progress
+ * reports, supervision orders and their answers, accountability records, and satisfaction ratings. Every write is idempotent: a task only moves to a newer
  * version, an order or a record is keyed by its id, a rating by its event.
  */
 @ApplicationScoped
@@ -29,8 +32,10 @@ public class AssessmentFacts implements EventHandler {
     static final String ORDER_ISSUED = "supervision-order.issued";
     static final String ORDER_RESPONDED = "supervision-order.responded";
     static final String ACCOUNTABILITY_RECORDED = "accountability.recorded";
+    static final String REPORT_FILED = "progress-report.filed";
     private static final Set<String> TYPES = Set.of(TASK_UPSERTED, TASK_CLOSED, TASK_RETURNED, ORDER_ISSUED,
-            ORDER_RESPONDED, ACCOUNTABILITY_RECORDED);
+            ORDER_RESPONDED, ACCOUNTABILITY_RECORDED, REPORT_FILED);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     EntityManager em;
@@ -55,6 +60,7 @@ public class AssessmentFacts implements EventHandler {
             case TASK_RETURNED -> returned(event);
             case ORDER_ISSUED -> orderIssued(event);
             case ORDER_RESPONDED -> orderResponded(event);
+            case REPORT_FILED -> reportFiled(event);
             default -> accountability(event);
         }
     }
@@ -71,15 +77,22 @@ public class AssessmentFacts implements EventHandler {
                                and r.event_key like 'task.closed#%'""")
                     .setParameter(1, id).setParameter(2, version).executeUpdate();
         }
+        JsonNode p = event.payload();
         em.createNativeQuery("""
                         insert into assessment_task (task_id, org_unit_code, lead_unit_code, title, status, due_date,
-                                                     closed_on, version)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, null, ?7)
+                                                     closed_on, version, co_unit_codes, category, target_id, start_date,
+                                                     assigned_on, reporting_cadence, responsible_leader, milestones)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, null, ?7, cast(?8 as varchar(32)[]), ?9, ?10, ?11, ?12, ?13, ?14,
+                                cast(?15 as jsonb))
                         on conflict (task_id) do update
                            set org_unit_code = excluded.org_unit_code, lead_unit_code = excluded.lead_unit_code,
                                title = excluded.title, status = excluded.status, due_date = excluded.due_date,
                                closed_on = case when excluded.status = 'CLOSED' then assessment_task.closed_on end,
-                               version = excluded.version
+                               version = excluded.version, co_unit_codes = excluded.co_unit_codes,
+                               category = excluded.category, target_id = excluded.target_id,
+                               start_date = excluded.start_date, assigned_on = excluded.assigned_on,
+                               reporting_cadence = excluded.reporting_cadence,
+                               responsible_leader = excluded.responsible_leader, milestones = excluded.milestones
                          where assessment_task.version < excluded.version""")
                 .setParameter(1, id)
                 .setParameter(2, bounded(event, UnusableEvent.requiredText(event, "orgUnitCode"), 32))
@@ -88,7 +101,64 @@ public class AssessmentFacts implements EventHandler {
                 .setParameter(5, bounded(event, status, 24))
                 .setParameter(6, date(event, "dueDate"))
                 .setParameter(7, version)
+                .setParameter(8, codes(event, p.path("coUnitCodes")))
+                .setParameter(9, bounded(event, UnusableEvent.optionalText(event, "category"), 64))
+                .setParameter(10, p.hasNonNull("targetId") ? p.get("targetId").asLong() : null)
+                .setParameter(11, optionalDate(event, "startDate"))
+                .setParameter(12, p.hasNonNull("assignedAt") ? day(event, "assignedAt") : null)
+                .setParameter(13, bounded(event, UnusableEvent.optionalText(event, "reportingCadence"), 16))
+                .setParameter(14, bounded(event, UnusableEvent.optionalText(event, "responsibleLeader"), 100))
+                .setParameter(15, milestones(event, p.path("milestones")))
                 .executeUpdate();
+    }
+
+    /** A unit's progress report: the day it was filed, for the documents' who-has-not-reported lists. */
+    private void reportFiled(FeedEvent event) {
+        JsonNode p = event.payload();
+        em.createNativeQuery("""
+                        insert into task_report_fact (report_id, task_id, unit_code, reported_on, percent_done)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict (report_id) do nothing""")
+                .setParameter(1, UnusableEvent.requiredLong(event, "reportId"))
+                .setParameter(2, UnusableEvent.requiredLong(event, "taskId"))
+                .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "unitCode"), 32))
+                .setParameter(4, date(event, "reportedOn"))
+                .setParameter(5, p.hasNonNull("percentDone") ? p.get("percentDone").asInt() : null)
+                .executeUpdate();
+    }
+
+    /** The co-units as a PostgreSQL array literal. */
+    private static String codes(FeedEvent event, JsonNode array) {
+        StringBuilder literal = new StringBuilder("{");
+        for (JsonNode code : array) {
+            String text = bounded(event, code.asText(), 32);
+            if (!text.matches("[A-Za-z0-9_-]+")) {
+                throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 含不合规的单位代码");
+            }
+            literal.append(literal.length() > 1 ? "," : "").append(text);
+        }
+        return literal.append('}').toString();
+    }
+
+    /** The milestones as the documents read them: title, due date, whether and on which business day it was completed. */
+    private String milestones(FeedEvent event, JsonNode array) {
+        ArrayNode kept = MAPPER.createArrayNode();
+        for (JsonNode m : array) {
+            ObjectNode milestone = kept.addObject();
+            milestone.put("title", m.path("title").asText(""));
+            milestone.put("dueDate", m.hasNonNull("dueDate") ? m.get("dueDate").asText() : null);
+            LocalDate completedOn = null;
+            if (m.hasNonNull("completedAt")) {
+                try {
+                    completedOn = OffsetDateTime.parse(m.get("completedAt").asText()).atZoneSameInstant(clock.getZone())
+                            .toLocalDate();
+                } catch (DateTimeParseException e) {
+                    throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 的里程碑完成时间不是时间");
+                }
+            }
+            milestone.put("completed", completedOn != null || m.path("completed").asBoolean(false));
+            milestone.put("completedOn", completedOn == null ? null : completedOn.toString());
+        }
+        return kept.toString();
     }
 
     /** The task closed: the day it closed, and the rating it was given. */
@@ -163,6 +233,10 @@ public class AssessmentFacts implements EventHandler {
                         : event.occurredAt() != null ? event.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDate()
                         : LocalDate.now(clock))
                 .executeUpdate();
+    }
+
+    private static LocalDate optionalDate(FeedEvent event, String field) {
+        return event.payload().hasNonNull(field) ? date(event, field) : null;
     }
 
     private static LocalDate date(FeedEvent event, String field) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Puts events on the stubbed task-service feed, shaped as task-service publishes them, and
  * applies them: what assessment learns of tasks, orders, accountability records and ratings.
  */
-final class TaskFeed {
+public final class TaskFeed {
 
     private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() * 1000);
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
@@ -21,15 +21,16 @@ final class TaskFeed {
 
     private final FeedConsumer consumer;
 
-    TaskFeed(FeedConsumer consumer) {
+    public TaskFeed(FeedConsumer consumer) {
         this.consumer = consumer;
     }
 
-    static long nextId() {
+    public static long nextId() {
         return IDS.incrementAndGet();
     }
 
-    private static String at(LocalDate day) {
+    /** Ten in the morning of {@code day}, Shanghai time, as task-service writes timestamps. */
+    public static String at(LocalDate day) {
         return OffsetDateTime.of(day.atTime(10, 0), SHANGHAI.getRules().getOffset(day.atTime(10, 0))).toString();
     }
 
@@ -63,7 +64,7 @@ final class TaskFeed {
                 + ",\"ratingComment\":null}";
     }
 
-    void order(long id, long task, String org, String lead, String title, String level, LocalDate issued,
+    public void order(long id, long task, String org, String lead, String title, String level, LocalDate issued,
                LocalDate respondBy) {
         publish("supervision-order.issued", task, "{\"id\":" + id + ",\"taskId\":" + task + ",\"taskTitle\":\"" + title
                 + "\",\"orgUnitCode\":\"" + org + "\",\"leadUnitCode\":\"" + lead + "\",\"level\":\"" + level
@@ -71,7 +72,7 @@ final class TaskFeed {
                 + "\",\"issuedAt\":\"" + at(issued) + "\"}");
     }
 
-    void responded(long id, long task, String lead, LocalDate on) {
+    public void responded(long id, long task, String lead, LocalDate on) {
         publish("supervision-order.responded", task, "{\"id\":" + id + ",\"taskId\":" + task + ",\"leadUnitCode\":\""
                 + lead + "\",\"respondedAt\":\"" + at(on) + "\"}");
     }
@@ -82,7 +83,8 @@ final class TaskFeed {
                 + "\"recordedAt\":\"" + at(on) + "\"}");
     }
 
-    private void publish(String type, long key, String payload) {
+    /** Puts one event on the stub feed, as task-service would publish it, and applies it. */
+    public void publish(String type, long key, String payload) {
         long seq = SEQ.incrementAndGet();
         RestAssured.given().contentType("application/json; charset=UTF-8")
                 .body("{\"seq\":" + seq + ",\"type\":\"" + type + "\",\"occurredAt\":\"" + OffsetDateTime.now()

@@ -15,5 +15,6 @@ import java.time.OffsetDateTime;
  */
 public record ProgressReportFiled(long reportId, long taskId, String unitCode, UnitRole role, LocalDate reportedOn,
                                   OffsetDateTime reportedAt, Long targetId, BigDecimal quantityReached,
-                                  String quantityUnit, String reportedBy) {
+                                  String quantityUnit, String reportedBy,
+                                  Integer percentDone) {
 }

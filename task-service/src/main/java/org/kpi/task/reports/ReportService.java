@@ -112,7 +112,7 @@ public class ReportService {
         }
         outbox.publish(FILED, Long.toString(task.id), new ProgressReportFiled(report.id, task.id, report.unitCode,
                 report.role, report.reportedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), report.reportedAt,
-                task.targetId, report.quantityReached, task.quantityUnit, report.reportedBy));
+                task.targetId, report.quantityReached, task.quantityUnit, report.reportedBy, report.percentDone));
         return view;
     }
 
