@@ -234,6 +234,24 @@ public class Scorecards {
                 items);
     }
 
+    /**
+     * The departments' totals for {@code year} up to {@code asOf} under the unit's current rulebook,
+     * ranked as the scorecard ranks them; empty when the unit has no rulebook for the year. What the
+     * monthly bulletin (督查通报) cites as its ranking.
+     */
+    public Optional<List<Published.Standing>> standingsAsOf(OrgUnit org, int year, LocalDate asOf) {
+        Optional<Rulebooks.Scoring> rulebook = rulebooks.current(org.code, year);
+        if (rulebook.isEmpty()) {
+            return Optional.empty();
+        }
+        AssessmentPeriod period = period(null, year);
+        List<ScoreEngine.Card> cards = ScoreEngine.score(rulebook.get().components(), period, asOf,
+                facts(org, period, period.cutoff(asOf)));
+        return Optional.of(RankingRule.rank(cards.stream()
+                        .map(c -> new RankingRule.Entry<>(c, c.total().doubleValue())).toList(), true).stream()
+                .map(p -> new Published.Standing(p.peer().unitCode(), p.peer().total(), p.rank())).toList());
+    }
+
     /** A department as a publication froze it: its name and its targets by colour. */
     record RosterEntry(String code, String name, Map<Colour, Integer> colours) {
     }

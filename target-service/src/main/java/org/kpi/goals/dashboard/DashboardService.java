@@ -60,27 +60,9 @@ public class DashboardService {
         }
         LocalDate asOf = progress.today();
         int year = yearParam != null ? yearParam : asOf.getYear();
-        // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
-        // for (a responsible unit always lies inside its target's unit): two index-friendly halves
-        Map<String, Object> own = new HashMap<>(Map.of("year", (short) year));
-        String ownUnits = ScopePredicate.pathWithin("u.path", unit.path(), "p").addTo(own);
-        List<TargetRows.Row> found = new ArrayList<>(rows.select(
-                "join org_unit u on u.code = t.org_unit_code " + INDICATOR_JOIN, INDICATOR_COLUMNS,
-                "t.year = :year and " + ownUnits, "t.org_unit_code, t.indicator_code, t.id", own));
-        List<String> ancestors = ancestorsOf(unit.path(), unit.code());
-        if (!ancestors.isEmpty()) {
-            Map<String, Object> answered = new HashMap<>(Map.of("year", (short) year, "ancestors", ancestors));
-            String responsibleUnits = ScopePredicate.pathWithin("r.path", unit.path(), "p").addTo(answered);
-            found.addAll(rows.select("join org_unit r on r.code = t.responsible_unit_code " + INDICATOR_JOIN,
-                    INDICATOR_COLUMNS, "t.year = :year and t.org_unit_code in (:ancestors) and " + responsibleUnits,
-                    "t.org_unit_code, t.indicator_code, t.id", answered));
-        }
-        List<Target> targets = new ArrayList<>(found.size());
-        Map<String, Indicator> indicators = new HashMap<>();
-        for (TargetRows.Row row : found) {
-            targets.add(row.target());
-            indicators.computeIfAbsent(row.target().indicatorCode, indicatorCode -> indicator(indicatorCode, row.extra()));
-        }
+        Selection selection = targets(unit, year);
+        List<Target> targets = selection.targets();
+        Map<String, Indicator> indicators = selection.indicators();
         Map<Colour, Integer> counts = new EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
             counts.put(colour, 0);
@@ -104,6 +86,39 @@ public class DashboardService {
                 : new DashboardView.HalfYearCheck(reported, met, reported - met, targets.size() - reported,
                 met == targets.size());
         return new DashboardView(unit.code(), unit.name(), year, asOf, targets.size(), counts, halfYear, items);
+    }
+
+    /** The targets a unit's dashboard shows, with their indicators by code. */
+    public record Selection(List<Target> targets, Map<String, Indicator> indicators) {
+    }
+
+    /**
+     * The targets of {@code unit}'s subtree for {@code year}, and those of its ancestors that a unit
+     * in the subtree answers for: what its dashboard (and its documents) count.
+     */
+    public Selection targets(OrgNode unit, int year) {
+        // the subtree's own targets, then those of its ancestors that a unit in the subtree answers
+        // for (a responsible unit always lies inside its target's unit): two index-friendly halves
+        Map<String, Object> own = new HashMap<>(Map.of("year", (short) year));
+        String ownUnits = ScopePredicate.pathWithin("u.path", unit.path(), "p").addTo(own);
+        List<TargetRows.Row> found = new ArrayList<>(rows.select(
+                "join org_unit u on u.code = t.org_unit_code " + INDICATOR_JOIN, INDICATOR_COLUMNS,
+                "t.year = :year and " + ownUnits, "t.org_unit_code, t.indicator_code, t.id", own));
+        List<String> ancestors = ancestorsOf(unit.path(), unit.code());
+        if (!ancestors.isEmpty()) {
+            Map<String, Object> answered = new HashMap<>(Map.of("year", (short) year, "ancestors", ancestors));
+            String responsibleUnits = ScopePredicate.pathWithin("r.path", unit.path(), "p").addTo(answered);
+            found.addAll(rows.select("join org_unit r on r.code = t.responsible_unit_code " + INDICATOR_JOIN,
+                    INDICATOR_COLUMNS, "t.year = :year and t.org_unit_code in (:ancestors) and " + responsibleUnits,
+                    "t.org_unit_code, t.indicator_code, t.id", answered));
+        }
+        List<Target> targets = new ArrayList<>(found.size());
+        Map<String, Indicator> indicators = new HashMap<>();
+        for (TargetRows.Row row : found) {
+            targets.add(row.target());
+            indicators.computeIfAbsent(row.target().indicatorCode, indicatorCode -> indicator(indicatorCode, row.extra()));
+        }
+        return new Selection(targets, indicators);
     }
 
     /** The indicator of each target, read in the same statement: what progress and the items need. */

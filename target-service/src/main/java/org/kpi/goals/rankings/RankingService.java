@@ -74,19 +74,49 @@ public class RankingService {
         if (own == null || !scope.covers(ownCode)) {
             throw ProblemException.notFound("组织机构 " + ownCode + " 不存在或无权查看");
         }
+        return amongPeers(indicatorCode, year, periodText, own, scope::covers);
+    }
+
+    /**
+     * Where {@code ownCode} ranks among its peers, for a document about it (the quarterly
+     * analysis): its own figures, and of the others only name, rank and tier. Makes no scope check —
+     * whoever reads the document was checked against {@code ownCode} — so it also serves the
+     * scheduled run, which has no caller. Null when the unit has no parent to rank under.
+     */
+    public RankingView standingAmongPeers(String indicatorCode, int year, String periodText, String ownCode) {
+        OrgNode own = tree.node(ownCode).orElse(null);
+        if (own == null || own.parentCode() == null || tree.node(own.parentCode()).isEmpty()) {
+            return null;
+        }
+        return amongPeers(indicatorCode, year, periodText, own, ownCode::equals);
+    }
+
+    /** The peers of {@code own}, those {@code visible} refuses showing only name, rank and tier. */
+    private RankingView amongPeers(String indicatorCode, int year, String periodText, OrgNode own,
+                                   java.util.function.Predicate<String> visible) {
         OrgNode parent = own.parentCode() == null ? null : tree.node(own.parentCode()).orElse(null);
         if (parent == null) {
-            throw ProblemException.notFound("组织机构 " + ownCode + " 没有上级单位，无同级可比");
+            throw ProblemException.notFound("组织机构 " + own.code() + " 没有上级单位，无同级可比");
         }
         // peers are units of its own kind: a district among districts, not the city's own departments
         RankingView ranking = rank(indicatorCode, year, periodText, parent, null, own.type());
         List<RankingView.Item> items = ranking.items().stream()
-                .map(item -> scope.covers(item.orgUnitCode()) ? item
+                .map(item -> visible.test(item.orgUnitCode()) ? item
                         : new RankingView.Item(item.rank(), item.orgUnitCode(), item.orgUnitName(), null, null, null,
                                 null, item.firstTier()))
                 .toList();
         return new RankingView(ranking.indicatorCode(), ranking.indicatorName(), ranking.unit(), ranking.year(),
                 ranking.period(), ranking.parent(), ranking.basis(), ranking.total(), items);
+    }
+
+    /**
+     * The progress of {@code t} had {@code value} been its actual at {@code period}, judged at that
+     * period: what a ranking scores a peer by, and what the quarterly analysis draws period by period.
+     */
+    public ProgressResult evaluateAt(Target t, Indicator indicator, Period period, BigDecimal value) {
+        List<PlanPoint> plan = progress.planPoints(t);
+        return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, t.committedValue,
+                t.stretchValue, plan, progress.tolerance(indicator), period, value, period));
     }
 
     private RankingView rank(String indicatorCode, int year, String periodText, OrgNode parent, OrgUnitType level,
@@ -161,12 +191,6 @@ public class RankingService {
         return new RankingView(indicator.code, indicator.name, indicator.unit, year,
                 period == null ? null : period.toString(), parentCode, cumulative ? "COMPLETION_RATIO" : "VALUE",
                 items.size(), items);
-    }
-
-    private ProgressResult evaluateAt(Target t, Indicator indicator, Period period, BigDecimal value) {
-        List<PlanPoint> plan = progress.planPoints(t);
-        return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, t.committedValue,
-                t.stretchValue, plan, progress.tolerance(indicator), period, value, period));
     }
 
     private Period latestApprovedPeriod(String peerJoin, String peerWhere, Map<String, Object> parameters,

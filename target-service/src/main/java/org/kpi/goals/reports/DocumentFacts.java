@@ -87,6 +87,26 @@ public class DocumentFacts {
         return orders;
     }
 
+    /** An approved actual (实绩) of a target. */
+    record ActualPoint(String period, int endMonth, java.math.BigDecimal value) {
+    }
+
+    /** The approved actuals of {@code targetIds}, by target, in period order. */
+    Map<Long, List<ActualPoint>> approvedActuals(List<Long> targetIds) {
+        Map<Long, List<ActualPoint>> actuals = new HashMap<>();
+        if (targetIds.isEmpty()) {
+            return actuals;
+        }
+        for (Object[] r : rows("""
+                select target_id, period, end_month, value from actual
+                 where status = 'APPROVED' and target_id = any(?1) order by target_id, end_month""",
+                (Object) targetIds.toArray(Long[]::new))) {
+            actuals.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new ActualPoint((String) r[1], ((Number) r[2]).intValue(), (java.math.BigDecimal) r[3]));
+        }
+        return actuals;
+    }
+
     /** Every unit's name: the documents name units, never codes. */
     Map<String, String> unitNames() {
         Map<String, String> names = new LinkedHashMap<>();

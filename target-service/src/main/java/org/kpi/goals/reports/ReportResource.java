@@ -63,6 +63,56 @@ public class ReportResource {
                 view.orgUnitName() + "周调度清单-" + view.week() + ".xlsx", "weekly.xlsx");
     }
 
+    @GET
+    @Path("/monthly-bulletin")
+    @Produces({MediaType.APPLICATION_JSON, DOCX})
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getMonthlyBulletin", summary = "月度督查通报（.docx，或其数字 JSON）")
+    @APIResponse(responseCode = "200", description = "督查通报 · The monthly bulletin", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulletinView.class)),
+            @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "月份写法不对或尚未开始 · Not a month, or one yet to begin")
+    @APIResponse(responseCode = "404", description = "单位不存在或不在辖区内 · No such unit within the caller's scope")
+    public Response monthlyBulletin(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
+            @QueryParam("month") @Parameter(description = "月份，如 2026-10，缺省为本月 · Month") String month,
+            @QueryParam("format") @Parameter(description = FORMAT,
+                    schema = @Schema(enumeration = {"json", "docx"})) String format,
+            @Context HttpHeaders headers) {
+        boolean file = wantsFile(format, headers, "docx", DOCX);
+        BulletinView view = reports.monthly(orgUnit, month);
+        if (!file) {
+            return Response.ok(view, MediaType.APPLICATION_JSON).build();
+        }
+        return attachment(BulletinDocument.write(view), DOCX, view.orgUnitName() + "督查通报-" + view.month() + ".docx",
+                "bulletin.docx");
+    }
+
+    @GET
+    @Path("/quarterly-analysis")
+    @Produces({MediaType.APPLICATION_JSON, DOCX})
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getQuarterlyAnalysis", summary = "季度分析（.docx，每个指标一张序时进度图；或其数字 JSON）")
+    @APIResponse(responseCode = "200", description = "季度分析 · The quarterly analysis", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)),
+            @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "季度写法不对或尚未开始 · Not a quarter, or one yet to begin")
+    @APIResponse(responseCode = "404", description = "单位不存在或不在辖区内 · No such unit within the caller's scope")
+    public Response quarterlyAnalysis(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
+            @QueryParam("quarter") @Parameter(description = "季度，如 2026-Q3，缺省为本季度 · Quarter") String quarter,
+            @QueryParam("format") @Parameter(description = FORMAT,
+                    schema = @Schema(enumeration = {"json", "docx"})) String format,
+            @Context HttpHeaders headers) {
+        boolean file = wantsFile(format, headers, "docx", DOCX);
+        AnalysisView view = reports.quarterly(orgUnit, quarter);
+        if (!file) {
+            return Response.ok(view, MediaType.APPLICATION_JSON).build();
+        }
+        return attachment(AnalysisDocument.write(view, view.orgUnitName() + "督查室", reports.today()), DOCX,
+                view.orgUnitName() + "季度分析-" + view.quarter() + ".docx", "analysis.docx");
+    }
+
     /** Whether the caller asked for the file: {@code format}, else an Accept header naming the file's type and not JSON. */
     static boolean wantsFile(String format, HttpHeaders headers, String extension, String mediaType) {
         if (format != null && !format.isBlank()) {

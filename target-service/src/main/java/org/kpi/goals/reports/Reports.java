@@ -7,9 +7,23 @@ import org.kpi.common.org.OrgUnit;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
+import org.kpi.goals.assessment.Scorecards;
+import org.kpi.goals.dashboard.DashboardService;
+import org.kpi.goals.indicators.Frequency;
+import org.kpi.goals.indicators.Indicator;
+import org.kpi.goals.indicators.IndicatorKind;
+import org.kpi.goals.progress.Period;
+import org.kpi.goals.rankings.RankingService;
+import org.kpi.goals.rankings.RankingView;
+import org.kpi.goals.progress.ProgressResult;
 import org.kpi.goals.progress.ProgressService;
+import org.kpi.goals.targets.Target;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The documents of an org unit, built live from the facts: who may read them and the period
@@ -33,6 +47,15 @@ public class Reports {
     @Inject
     ProgressService progress;
 
+    @Inject
+    DashboardService dashboards;
+
+    @Inject
+    Scorecards scorecards;
+
+    @Inject
+    RankingService rankings;
+
     public LocalDate today() {
         return progress.today();
     }
@@ -50,6 +73,118 @@ public class Reports {
         LocalDate asOf = started(week, today, "week");
         return WeeklyDispatch.build(org.code, facts.unitNames(), week, asOf, facts.tasks(org),
                 facts.lastReports(org, week.from(), asOf), facts.ordersIssued(org, week.from(), asOf));
+    }
+
+    /** The monthly bulletin of {@code orgUnitCode} for {@code monthText} (2026-10; default this month). */
+    public BulletinView monthly(String orgUnitCode, String monthText) {
+        OrgUnit org = readable(orgUnitCode);
+        LocalDate today = today();
+        ReportPeriod month = monthText == null || monthText.isBlank() ? ReportPeriod.containing(ReportKind.MONTHLY, today)
+                : ReportPeriod.parse(ReportKind.MONTHLY, monthText, "month");
+        return monthly(org, month, today);
+    }
+
+    BulletinView monthly(OrgUnit org, ReportPeriod month, LocalDate today) {
+        LocalDate asOf = started(month, today, "month");
+        return MonthlyBulletin.build(unit(org), facts.unitNames(), facts.departments(org), month, asOf, today,
+                facts.tasks(org), targets(org, month.year(), asOf), scorecards.standingsAsOf(org, month.year(), asOf));
+    }
+
+    /** The quarterly analysis of {@code orgUnitCode} for {@code quarterText} (2026-Q3; default this quarter). */
+    public AnalysisView quarterly(String orgUnitCode, String quarterText) {
+        OrgUnit org = readable(orgUnitCode);
+        LocalDate today = today();
+        ReportPeriod quarter = quarterText == null || quarterText.isBlank()
+                ? ReportPeriod.containing(ReportKind.QUARTERLY, today)
+                : ReportPeriod.parse(ReportKind.QUARTERLY, quarterText, "quarter");
+        return quarterly(org, quarter, today);
+    }
+
+    AnalysisView quarterly(OrgUnit org, ReportPeriod quarter, LocalDate today) {
+        LocalDate asOf = started(quarter, today, "quarter");
+        int year = quarter.year();
+        DashboardService.Selection selection = dashboards.targets(tree.node(org.code).orElseThrow(), year);
+        Map<Long, List<DocumentFacts.ActualPoint>> actuals = facts.approvedActuals(
+                selection.targets().stream().map(t -> t.id).toList());
+        List<QuarterlyAnalysis.Drawn> drawn = new ArrayList<>();
+        for (Target t : selection.targets()) {
+            Indicator indicator = selection.indicators().get(t.indicatorCode);
+            drawn.add(new QuarterlyAnalysis.Drawn(state(t, indicator, asOf),
+                    series(t, indicator, actuals.getOrDefault(t.id, List.of()), quarter, asOf),
+                    peers(t, indicator, quarter, asOf)));
+        }
+        return QuarterlyAnalysis.build(unit(org), facts.unitNames(), quarter, asOf, facts.tasks(org), drawn);
+    }
+
+    /** The target's periods of the year up to the quarter's end (and {@code asOf}): the actual then and the expected line. */
+    private List<AnalysisView.Point> series(Target t, Indicator indicator, List<DocumentFacts.ActualPoint> actuals,
+                                            ReportPeriod quarter, LocalDate asOf) {
+        List<AnalysisView.Point> points = new ArrayList<>();
+        int year = quarter.year();
+        boolean monthly = indicator.frequency == Frequency.MONTHLY;
+        int last = monthly ? quarter.to().getMonthValue() : quarter.to().getMonthValue() / 3;
+        for (int i = 1; i <= last; i++) {
+            Period period = monthly ? Period.month(year, i) : Period.quarter(year, i);
+            if (period.startDate().isAfter(asOf)) {
+                break;
+            }
+            BigDecimal value = null;
+            boolean reported = actuals.stream().anyMatch(a -> a.endMonth() == period.endMonth());
+            if (reported) {
+                value = indicator.kind == IndicatorKind.CUMULATIVE
+                        ? actuals.stream().filter(a -> a.endMonth() <= period.endMonth()).map(DocumentFacts.ActualPoint::value)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        : actuals.stream().filter(a -> a.endMonth() == period.endMonth()).map(DocumentFacts.ActualPoint::value)
+                        .reduce((a, b) -> b).orElseThrow();
+            }
+            ProgressResult at = rankings.evaluateAt(t, indicator, period, value == null ? BigDecimal.ZERO : value);
+            points.add(new AnalysisView.Point(period.toString(), value, value == null ? null : at.completionRatio(),
+                    at.expectedRatio()));
+        }
+        return points;
+    }
+
+    /** Where the target's unit ranks among its peers at the quarter's end (the latest period while it runs). */
+    private AnalysisView.PeerStanding peers(Target t, Indicator indicator, ReportPeriod quarter, LocalDate asOf) {
+        String period = !asOf.equals(quarter.to()) ? null : indicator.frequency == Frequency.MONTHLY
+                ? Period.month(quarter.year(), quarter.to().getMonthValue()).toString()
+                : Period.quarter(quarter.year(), quarter.to().getMonthValue() / 3).toString();
+        RankingView ranking;
+        try {
+            ranking = rankings.standingAmongPeers(t.indicatorCode, quarter.year(), period, t.orgUnitCode);
+        } catch (ProblemException e) {
+            return null;
+        }
+        if (ranking == null || ranking.total() < 2) {
+            return null;
+        }
+        RankingView.Item own = ranking.items().stream().filter(i -> i.orgUnitCode().equals(t.orgUnitCode)).findFirst()
+                .orElse(null);
+        List<String> leaders = ranking.items().stream().filter(i -> i.rank() != null && i.rank() <= 3)
+                .map(RankingView.Item::orgUnitName).limit(3).toList();
+        return new AnalysisView.PeerStanding(ranking.period(), own == null ? null : own.rank(), ranking.total(),
+                own != null && own.firstTier(), leaders);
+    }
+
+    private TargetState state(Target t, Indicator indicator, LocalDate asOf) {
+        ProgressResult result = progress.evaluate(t, indicator, asOf);
+        return new TargetState(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
+                t.responsibleUnitCode, t.committedValue, result.actual(), result.completionRatio(),
+                result.expectedRatio(), result.colour(), progress.halfYearMet(t, indicator));
+    }
+
+    /** The targets {@code org}'s dashboard counts for {@code year}, as they stand on {@code asOf}. */
+    List<TargetState> targets(OrgUnit org, int year, LocalDate asOf) {
+        DashboardService.Selection selection = dashboards.targets(tree.node(org.code).orElseThrow(), year);
+        List<TargetState> states = new ArrayList<>(selection.targets().size());
+        for (Target t : selection.targets()) {
+            states.add(state(t, selection.indicators().get(t.indicatorCode), asOf));
+        }
+        return states;
+    }
+
+    static MonthlyBulletin.Unit unit(OrgUnit org) {
+        return new MonthlyBulletin.Unit(org.code, org.name, org.type.name());
     }
 
     /** The day a document of {@code period} is as of; 400 naming {@code field} for a period yet to begin. */
