@@ -52,7 +52,7 @@ public class ReportResource {
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("week") @Parameter(description = "ISO 周，如 2026-W47，缺省为本周 · ISO week") String week,
             @QueryParam("format") @Parameter(description = FORMAT,
-                    schema = @Schema(enumeration = {"json", "xlsx"})) String format,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xlsx"})) String format,
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "xlsx", XLSX);
         WeeklyView view = reports.weekly(orgUnit, week);
@@ -77,7 +77,7 @@ public class ReportResource {
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("month") @Parameter(description = "月份，如 2026-10，缺省为本月 · Month") String month,
             @QueryParam("format") @Parameter(description = FORMAT,
-                    schema = @Schema(enumeration = {"json", "docx"})) String format,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "docx"})) String format,
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "docx", DOCX);
         BulletinView view = reports.monthly(orgUnit, month);
@@ -102,7 +102,7 @@ public class ReportResource {
             @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
             @QueryParam("quarter") @Parameter(description = "季度，如 2026-Q3，缺省为本季度 · Quarter") String quarter,
             @QueryParam("format") @Parameter(description = FORMAT,
-                    schema = @Schema(enumeration = {"json", "docx"})) String format,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "docx"})) String format,
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "docx", DOCX);
         AnalysisView view = reports.quarterly(orgUnit, quarter);
