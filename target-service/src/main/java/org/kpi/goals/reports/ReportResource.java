@@ -2,7 +2,13 @@ package org.kpi.goals.reports;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,12 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Roles;
+import org.kpi.common.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The cadence documents (周调度 · 月通报 · 季分析), as figures (JSON) and as the files offices print. */
 @Path("/api/v1/reports")
@@ -37,6 +47,12 @@ public class ReportResource {
 
     @Inject
     Reports reports;
+
+    @Inject
+    ReportArchive archive;
+
+    @Inject
+    ReportSchedules schedules;
 
     @GET
     @Path("/weekly")
@@ -111,6 +127,82 @@ public class ReportResource {
         }
         return attachment(AnalysisDocument.write(view, view.orgUnitName() + "督查室", reports.today()), DOCX,
                 view.orgUnitName() + "季度分析-" + view.quarter() + ".docx", "analysis.docx");
+    }
+
+    @POST
+    @Path("/archive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "issueReport", summary = "立即印发一份文件：生成、归档（此后不再改变），并经通知服务发送")
+    @APIResponseSchema(value = ReportDocumentView.class, responseCode = "201", responseDescription = "已印发 · Issued")
+    @APIResponse(responseCode = "404", description = "单位不存在或不在辖区内 · No such unit within the caller's scope")
+    @APIResponse(responseCode = "409", description = "该期文件已印发 · That period's document is already issued")
+    public RestResponse<ReportDocumentView> issue(@NotNull(message = "请求体不能为空") @Valid ReportIssue request) {
+        ReportDocumentView view = archive.issueNow(request);
+        return Responses.created("/api/v1/reports/archive/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/archive")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(operationId = "listReportArchive", summary = "文件归档：一个单位已印发的文件（新者在前；下级部门也可查看）")
+    @APIResponseSchema(value = ReportDocumentView[].class, responseCode = "200", responseDescription = "已印发的文件 · Issued")
+    @APIResponse(responseCode = "404", description = "单位不存在或无权查看 · No such unit for the caller")
+    public List<ReportDocumentView> archive(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit,
+            @QueryParam("kind") @Parameter(description = "文件种类 · Kind") ReportKind kind) {
+        return archive.list(orgUnit, kind);
+    }
+
+    @GET
+    @Path("/archive/{id: \\d+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN, Roles.DEPARTMENT, Roles.SERVICE})
+    @Operation(operationId = "getReportDocument", summary = "一份已印发的文件")
+    public ReportDocumentView document(@PathParam("id") @Parameter(description = "文件编号 · Document id") long id) {
+        return archive.get(id);
+    }
+
+    @GET
+    @Path("/archive/{id: \\d+}/file")
+    @Produces({XLSX, DOCX})
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN, Roles.DEPARTMENT, Roles.SERVICE})
+    @Operation(operationId = "downloadReportDocument", summary = "下载已印发的文件（.xlsx 或 .docx，与印发时逐字节相同）")
+    @APIResponse(responseCode = "200", description = "文件 · The file", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "文件不存在或无权查看 · No such document for the caller")
+    public Response file(@PathParam("id") @Parameter(description = "文件编号 · Document id") long id) {
+        ReportDocumentView view = archive.get(id);
+        return attachment(archive.content(id), view.contentType(), view.fileName(),
+                "report-" + id + (view.kind() == ReportKind.WEEKLY ? ".xlsx" : ".docx"));
+    }
+
+    @GET
+    @Path("/schedules")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listReportSchedules", summary = "定时印发设置（三种文件各一条；未设置的为默认值、未开启）")
+    @APIResponseSchema(value = ScheduleView[].class, responseCode = "200", responseDescription = "定时印发设置 · Schedules")
+    @APIResponse(responseCode = "404", description = "单位不存在或不在辖区内 · No such unit within the caller's scope")
+    public List<ScheduleView> schedules(
+            @QueryParam("orgUnit") @Parameter(description = ORG, required = true) String orgUnit) {
+        return schedules.list(orgUnit);
+    }
+
+    @PUT
+    @Path("/schedules/{orgUnit}/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "setReportSchedule", summary = "设置一种文件的定时印发（开启后，到点生成、归档并发送）")
+    public ScheduleView schedule(
+            @PathParam("orgUnit") @Parameter(description = ORG) String orgUnit,
+            @PathParam("kind") @Parameter(description = "文件种类 · Kind") ReportKind kind,
+            @NotNull(message = "请求体不能为空") @Valid ScheduleUpdate update) {
+        return schedules.update(orgUnit, kind, update);
     }
 
     /** Whether the caller asked for the file: {@code format}, else an Accept header naming the file's type and not JSON. */
