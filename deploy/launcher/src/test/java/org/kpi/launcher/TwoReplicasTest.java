@@ -348,6 +348,104 @@ class TwoReplicasTest {
                 rejected), "no unit told twice");
     }
 
+    /**
+     * The cadence documents of the demo district, generated through either target-service copy and
+     * read back: their figures are the reports API's, and those agree with the other APIs on the
+     * same day — the weekly list's overdue tasks are the ones task-service lists as overdue, the
+     * bulletin's targets by colour are the dashboard's. The demo district's documents are kept in
+     * {@code target/documents/} for {@code .ci/documents} to render.
+     */
+    @Test
+    void theDemoDistrictsDocumentsCarryTheFiguresTheApisReport() throws Exception {
+        String supervisor = minter.mint("supervisor", DISTRICT, "replica-test@" + DISTRICT, "督查室（副本测试）",
+                Duration.ofMinutes(30));
+        awaitUntil("target-service at the head of task-service's feed", () ->
+                cursor("kpi_target", "task") == head("kpi_task"));
+        List<Long> overdue = new ArrayList<>();
+        call("GET", copy(Service.TASK, 1), "/api/v1/tasks?orgUnit=" + DISTRICT + "&overdue=true&size=100", supervisor,
+                null, null, 200).get("items").forEach(t -> overdue.add(t.get("id").asLong()));
+        overdue.sort(null);
+        assertTrue(!overdue.isEmpty(), "the demo has overdue tasks");
+
+        JsonNode weekly = call("GET", copy(Service.TARGET, 1), "/api/v1/reports/weekly?orgUnit=" + DISTRICT, supervisor,
+                null, null, 200);
+        List<Long> listed = new ArrayList<>();
+        weekly.get("overdue").forEach(t -> listed.add(t.get("taskId").asLong()));
+        listed.sort(null);
+        if (!overdue.equals(listed)) {
+            StringBuilder facts = new StringBuilder();
+            try (Connection db = connect("kpi_target"); PreparedStatement q = db.prepareStatement(
+                    "select task_id, status, due_date, assigned_on, version, milestones::text from assessment_task"
+                            + " order by task_id"); ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    facts.append('\n').append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getString(3)).append(' ').append(rs.getString(4)).append(" v").append(rs.getLong(5))
+                            .append(' ').append(rs.getString(6));
+                }
+            }
+            fail("the weekly list's overdue tasks are not task-service's: " + listed + " against " + overdue + "; "
+                    + weekly + "\nfacts:" + facts + "\ncursor " + cursor("kpi_target", "task") + " head "
+                    + head("kpi_task"));
+        }
+        byte[] workbook = file(copy(Service.TARGET, 2), "/api/v1/reports/weekly?orgUnit=" + DISTRICT + "&format=xlsx",
+                supervisor);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("概况");
+            List<Integer> counts = new ArrayList<>();
+            for (int r = 2; r <= 7; r++) {
+                counts.add((int) sheet.getRow(r).getCell(1).getNumericCellValue());
+            }
+            JsonNode s = weekly.get("summary");
+            assertEquals(List.of(s.get("running").asInt(), s.get("dueSoon").asInt(), s.get("overdue").asInt(),
+                    s.get("missedMilestones").asInt(), s.get("unreportedUnits").asInt(), s.get("newOrders").asInt()), counts);
+            assertEquals(overdue.size(), book.getSheet("逾期任务").getLastRowNum() - 1);
+        }
+
+        JsonNode bulletin = call("GET", copy(Service.TARGET, 2), "/api/v1/reports/monthly-bulletin?orgUnit=" + DISTRICT,
+                supervisor, null, null, 200);
+        assertEquals(overdue.size(), bulletin.get("tasks").get("overdue").asInt());
+        JsonNode dashboard = call("GET", copy(Service.TARGET, 1), "/api/v1/dashboard?orgUnit=" + DISTRICT, supervisor,
+                null, null, 200);
+        assertEquals(List.of(dashboard.get("total").asInt(), dashboard.get("counts").get("BLUE").asInt(),
+                        dashboard.get("counts").get("YELLOW").asInt(), dashboard.get("counts").get("RED").asInt()),
+                List.of(bulletin.get("targets").get("total").asInt(), bulletin.get("targets").get("blue").asInt(),
+                        bulletin.get("targets").get("yellow").asInt(), bulletin.get("targets").get("red").asInt()),
+                "the bulletin's targets by colour are the dashboard's");
+        byte[] docx = file(copy(Service.TARGET, 1), "/api/v1/reports/monthly-bulletin?orgUnit=" + DISTRICT
+                + "&format=docx", supervisor);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+                     new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals(bulletin.get("summary").asText())),
+                    "the bulletin prints the API's summary");
+            assertEquals(bulletin.get("units").size() + 1, doc.getTables().get(0).getRows().size(), "a row per department");
+            assertEquals(Math.max(1, overdue.size()) + 1, doc.getTables().get(1).getRows().size(), "a row per overdue task");
+        }
+        Path documents = ROOT.resolve("deploy/launcher/target/documents");
+        Files.createDirectories(documents);
+        Files.write(documents.resolve("demo-monthly-bulletin.docx"), docx);
+
+        JsonNode analysis = call("GET", copy(Service.TARGET, 2), "/api/v1/reports/quarterly-analysis?orgUnit=" + DISTRICT,
+                supervisor, null, null, 200);
+        assertTrue(analysis.get("indicators").size() > 0, "the demo district has targets");
+        byte[] quarterly = file(copy(Service.TARGET, 2), "/api/v1/reports/quarterly-analysis?orgUnit=" + DISTRICT
+                + "&format=docx", supervisor);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+                     new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(quarterly))) {
+            assertEquals(analysis.get("indicators").size(), doc.getAllPictures().size(), "a chart per target");
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals(analysis.get("summary").asText())));
+        }
+        Files.write(documents.resolve("demo-quarterly-analysis.docx"), quarterly);
+    }
+
+    private byte[] file(String base, String path, String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), path);
+        return response.body();
+    }
+
     /** The scorecard item of a department. */
     private static JsonNode item(JsonNode scorecard, String unit) {
         for (JsonNode item : scorecard.get("items")) {
