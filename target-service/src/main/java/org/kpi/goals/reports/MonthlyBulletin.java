@@ -148,7 +148,7 @@ final class MonthlyBulletin {
                 break;
             }
             if (t.overdue == 0 && t.red == 0 && (t.score != null || t.closedThisMonth > 0)) {
-                String reason = (t.score != null ? "考核得分" + t.score.toPlainString() + "分，位列第" + t.rank + "名；" : "")
+                String reason = (t.score != null ? "考核得分" + t.score.stripTrailingZeros().toPlainString() + "分，位列第" + t.rank + "名；" : "")
                         + (t.closedThisMonth > 0 ? "本月办结任务" + t.closedThisMonth + "项，" : "")
                         + "无逾期任务和红色目标";
                 praised.add(new BulletinView.Praised(t.code, WeeklyDispatch.name(names, t.code), reason));
