@@ -24,6 +24,30 @@ public interface NotifyConfig {
 
     Sms sms();
 
+    Documents documents();
+
+    /**
+     * Issued documents (印发的文件: 周调度清单, 督查通报, 季度分析) that an e-mail notice carries as its
+     * attachment: where notify-service fetches them (target-service, with this service's token) and
+     * how large an attachment may be.
+     */
+    interface Documents {
+        /**
+         * The base URL a document's {@code filePath} is fetched from; by default target-service's
+         * address, the one its feed is read at ({@code kpi.feed.sources.target.url}).
+         */
+        @WithDefault("${kpi.feed.sources.target.url}")
+        String fileBaseUrl();
+
+        /** The largest document sent as an e-mail attachment (10 MiB); a larger one goes as the link only. */
+        @WithDefault("10485760")
+        long maxAttachmentBytes();
+
+        /** Longest wait for one document's download; after it the e-mail's attempt is retried later. */
+        @WithDefault("30s")
+        Duration fetchTimeout();
+    }
+
     /** The SMS gateway (短信网关): one generic HTTP endpoint that takes a template id, numbers and parameters. */
     interface Sms {
         /** The gateway's URL; without it SMS deliveries fail with a message saying so. */

@@ -7,6 +7,10 @@ import jakarta.inject.Inject;
 import org.kpi.notify.reminders.ReminderKind;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
 
 /**
  * Writes a notice (通知) from its kind's template under {@code templates/notices/} (Qute; a maintainer
@@ -60,6 +64,15 @@ public class NoticeRenderer {
     @Location("notices/appeal-decided.txt")
     Template appealDecided;
 
+    @Inject
+    @Location("notices/report-issued.txt")
+    Template reportIssued;
+
+    /** The line an e-mail of an issued document gets when the file is too large to attach. */
+    @Inject
+    @Location("notices/report-not-attached.txt")
+    Template reportNotAttached;
+
     /** A rendered notice: its one-line title and its text (title first). */
     public record Rendered(String title, String text) {
     }
@@ -77,6 +90,7 @@ public class NoticeRenderer {
             case ASSESSMENT_PUBLISHED -> assessmentPublished;
             case APPEAL_FILED -> appealFiled;
             case APPEAL_DECIDED -> appealDecided;
+            case REPORT_ISSUED -> reportIssued;
             default -> null;
         };
         if (template == null) {
@@ -85,6 +99,36 @@ public class NoticeRenderer {
         String text = template.data("m", message).render().strip();
         int end = text.indexOf('\n');
         return new Rendered(end < 0 ? text : text.substring(0, end).strip(), text);
+    }
+
+    /**
+     * The line that tells an e-mail's reader the document {@code fileName} of {@code size} bytes is
+     * not attached, being larger than {@code limit} bytes, and to fetch it through the link.
+     */
+    public String notAttached(String fileName, long size, long limit) {
+        return reportNotAttached.data("fileName", fileName).data("sizeLabel", sizeLabel(size))
+                .data("limitLabel", sizeLabel(limit)).render().strip();
+    }
+
+    /** 48213 → 47.1 KB; 11534336 → 11 MB; 512 → 512 字节 (binary multiples, as file managers show them). */
+    public static String sizeLabel(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " 字节";
+        }
+        double kib = bytes / 1024.0;
+        return kib < 1024 ? oneDecimal(kib) + " KB" : oneDecimal(kib / 1024) + " MB";
+    }
+
+    private static String oneDecimal(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** 2026年11月3日 16:00, in the zone of {@code zone}. */
+    public static String timeLabel(OffsetDateTime at, ZoneId zone) {
+        ZonedDateTime local = at.atZoneSameInstant(zone);
+        return local.getYear() + "年" + MessageRenderer.dateLabel(local.toLocalDate()) + " "
+                + String.format(Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute());
     }
 
     /** 9月10日. */

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.kpi.common.events.EventHandler;
 import org.kpi.common.events.FeedEvent;
 import org.kpi.notify.NotifyConfig;
+import org.kpi.notify.documents.IssuedDocument;
 import org.kpi.notify.policies.NotifyParty;
 import org.kpi.notify.policies.PolicyBook;
 import org.kpi.notify.policies.PolicyService;
@@ -42,7 +43,9 @@ import static org.kpi.notify.projection.EventPayloads.text;
  *   <li>{@code task.reassignment-decided} → the unit that asked, and the new lead when granted;</li>
  *   <li>{@code assessment.published} → each department assessed, with its own total and rank;</li>
  *   <li>{@code appeal.filed} → the supervision office of the assessing unit;</li>
- *   <li>{@code appeal.decided} → the department that appealed.</li>
+ *   <li>{@code appeal.decided} → the department that appealed;</li>
+ *   <li>{@code report.issued} → the unit the document is for: a district's or city's supervision
+ *       office, or a department itself — its e-mails carry the document's file.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -59,6 +62,7 @@ public class NoticeProjector implements EventHandler {
     static final String ASSESSMENT_PUBLISHED = "assessment.published";
     static final String APPEAL_FILED = "appeal.filed";
     static final String APPEAL_DECIDED = "appeal.decided";
+    static final String REPORT_ISSUED = "report.issued";
 
     private static final Map<String, String> LEVELS = Map.of("NOTICE", "提醒", "URGE", "催办", "SUPERVISE", "督办",
             "LISTED", "挂牌督办");
@@ -89,7 +93,7 @@ public class NoticeProjector implements EventHandler {
         return switch (type) {
             case ORDER_ISSUED, TASK_RETURNED, CLOSURE_REQUESTED, TASK_CLOSED, ACTUAL_RETURNED,
                  ACCOUNTABILITY_RECORDED, REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED, ASSESSMENT_PUBLISHED,
-                 APPEAL_FILED, APPEAL_DECIDED -> true;
+                 APPEAL_FILED, APPEAL_DECIDED, REPORT_ISSUED -> true;
             default -> false;
         };
     }
@@ -111,6 +115,7 @@ public class NoticeProjector implements EventHandler {
             case ACTUAL_RETURNED -> actualReturned(p, eventKey, day);
             case REASSIGNMENT_REQUESTED, REASSIGNMENT_DECIDED -> reassignment(event.type(), p, eventKey, day, book);
             case APPEAL_FILED, APPEAL_DECIDED -> appeal(event.type(), p, eventKey, day, book);
+            case REPORT_ISSUED -> reportIssued(p, eventKey, day, book);
             default -> accountabilityRecorded(p, eventKey, day);
         };
         notices.send(notice, book);
@@ -322,6 +327,29 @@ public class NoticeProjector implements EventHandler {
                 unit, orgUnit, null, link("/assessments?orgUnit=" + orgUnit + "&year=" + required(p, "year").asInt()
                 + "&period=" + period), facts, null, text(p, "lineRule"), period, decision, null, reason, null,
                 List.of(), unit);
+    }
+
+    /**
+     * A document issued for a unit reaches that unit: a district's or a city's supervision office
+     * (which issued it), or a department a document is made for. Its e-mails fetch and attach the
+     * file; every channel gets the summary and the link to the document in the console.
+     */
+    private Notice reportIssued(JsonNode p, String eventKey, LocalDate day, PolicyBook book) {
+        IssuedDocument document = IssuedDocument.of(p);
+        String unit = document.orgUnitCode();
+        String unitType = book.unit(unit).map(PolicyBook.OrgNode::type).orElse("DISTRICT");
+        NotifyParty party = switch (unitType) {
+            case "CITY" -> NotifyParty.CITY;
+            case "DEPARTMENT" -> NotifyParty.LEAD;
+            default -> NotifyParty.DISTRICT;
+        };
+        Map<String, NotifyParty> recipients = new LinkedHashMap<>();
+        recipients.put(unit, party);
+        String consolePath = document.consolePath().startsWith("/") ? document.consolePath()
+                : "/" + document.consolePath();
+        return new Notice(ReminderKind.REPORT_ISSUED, eventKey, day, SubjectType.DOCUMENT, document.id(), null, null,
+                document.title(), recipients, unit, unit, null, link(consolePath), document.facts(), null, null,
+                document.period(), null, null, null, null, List.of(), null, document);
     }
 
     /** The supervision office a task's unit answers to: its district's, or its city's where it has no district. */

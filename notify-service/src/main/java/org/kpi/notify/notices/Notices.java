@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.kpi.notify.delivery.DeliveryPlanner;
 import org.kpi.notify.delivery.RecipientChannels;
+import org.kpi.notify.documents.IssuedDocument;
 import org.kpi.notify.messages.NoticeMessage;
 import org.kpi.notify.messages.NoticeRenderer;
 import org.kpi.notify.policies.NotifyParty;
@@ -16,6 +17,7 @@ import org.kpi.notify.reminders.ReminderRows;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +80,8 @@ public class Notices {
                 continue;
             }
             NotifyParty party = NotifyParty.valueOf(reminder.party());
-            NoticeRenderer.Rendered message = renderer.render(notice.kind(), message(notice, reminder.unit(), party, book));
+            NoticeRenderer.Rendered message = renderer.render(notice.kind(),
+                    message(notice, reminder.unit(), party, book, clock.getZone()));
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("kind", notice.kind().name());
             facts.put("subjectType", notice.subjectType().name());
@@ -100,7 +103,7 @@ public class Notices {
         return created.size();
     }
 
-    private static NoticeMessage message(Notice n, String recipient, NotifyParty party, PolicyBook book) {
+    private static NoticeMessage message(Notice n, String recipient, NotifyParty party, PolicyBook book, ZoneId zone) {
         boolean office = office(party);
         String coNames = n.coUnits().stream().map(book::nameOf).collect(Collectors.joining("、"));
         return new NoticeMessage(n.kind().name(), n.taskTitle(), n.indicatorName(),
@@ -109,7 +112,13 @@ public class Notices {
                 n.actingUnit() == null ? null : book.nameOf(n.actingUnit()), coNames,
                 book.nameOf(n.actingUnit()), n.responsibleLeader(), office,
                 office && n.actingUnit() != null && !recipient.equals(n.actingUnit()), book.nameOf(recipient),
-                n.link(), n.otherUnit() == null ? null : book.nameOf(n.otherUnit()));
+                n.link(), n.otherUnit() == null ? null : book.nameOf(n.otherUnit()), document(n.document(), zone));
+    }
+
+    private static NoticeMessage.Document document(IssuedDocument d, ZoneId zone) {
+        return d == null ? null : new NoticeMessage.Document(d.kindLabel(), d.title(), d.orgUnitName(),
+                NoticeRenderer.periodLabel(d.period()), NoticeRenderer.timeLabel(d.issuedAt(), zone), d.scheduled(),
+                d.summary(), d.fileName(), NoticeRenderer.sizeLabel(d.size()));
     }
 
     private static boolean office(NotifyParty party) {

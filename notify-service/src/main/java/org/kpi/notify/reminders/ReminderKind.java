@@ -11,7 +11,7 @@ import org.kpi.notify.policies.StepKind;
         + "事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、"
         + "TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录、"
         + "REASSIGNMENT_REQUESTED 申请改派、REASSIGNMENT_DECIDED 改派审核结果、ASSESSMENT_PUBLISHED 考核结果公布、"
-        + "APPEAL_FILED 考核申诉、APPEAL_DECIDED 申诉结果 · "
+        + "APPEAL_FILED 考核申诉、APPEAL_DECIDED 申诉结果、REPORT_ISSUED 文件印发（周调度清单、督查通报、季度分析） · "
         + "A ladder step's kind, or the kind of notice of an event")
 public enum ReminderKind {
     NOTICE,
@@ -28,7 +28,8 @@ public enum ReminderKind {
     REASSIGNMENT_DECIDED,
     ASSESSMENT_PUBLISHED,
     APPEAL_FILED,
-    APPEAL_DECIDED;
+    APPEAL_DECIDED,
+    REPORT_ISSUED;
 
     /** Whether this is a notice of an event rather than a ladder step. */
     public boolean isNotice() {

@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 public record ReminderView(
         @Schema(description = "提醒编号 · Reminder id") long id,
         SubjectType subjectType,
-        @Schema(description = "事项编号：任务、节点、年度目标、督办单或问责记录的编号（REPORT 为任务编号） · "
-                + "Id of the task, milestone, target, supervision order or accountability record (the task for "
-                + "REPORT)") long subjectId,
+        @Schema(description = "事项编号：任务、节点、年度目标、督办单、问责记录或印发文件的编号（REPORT 为任务编号） · "
+                + "Id of the task, milestone, target, supervision order, accountability record or issued document "
+                + "(the task for REPORT)") long subjectId,
         @Schema(description = "事项内的区分键：任务、节点和督办单为空字符串；定期进展为“单位|周期”，如 D1-L|2026-W47；"
                 + "实绩为期间，如 2026-10；事件通知为“事件类型#序号”，如 task.returned#812 · Key within the subject: "
                 + "empty for tasks, milestones and orders, 'unit|period' for a report, the period for an actual, "
