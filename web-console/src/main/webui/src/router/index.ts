@@ -61,6 +61,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '考核结果' },
   },
   {
+    path: '/reports',
+    component: () => import('@/pages/reports/ReportsPage.vue'),
+    meta: { title: '调度与通报' },
+  },
+  {
     path: '/workbench',
     component: () => import('@/pages/workbench/WorkbenchPage.vue'),
     meta: { roles: ['department'], title: '部门工作台' },

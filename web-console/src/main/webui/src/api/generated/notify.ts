@@ -614,7 +614,7 @@ export interface components {
             subjectType: components["schemas"]["SubjectType"];
             /**
              * Format: int64
-             * @description 事项编号：任务、节点、年度目标、督办单或问责记录的编号（REPORT 为任务编号） · Id of the task, milestone, target, supervision order or accountability record (the task for REPORT)
+             * @description 事项编号：任务、节点、年度目标、督办单、问责记录或印发文件的编号（REPORT 为任务编号） · Id of the task, milestone, target, supervision order, accountability record or issued document (the task for REPORT)
              */
             subjectId: number;
             /** @description 事项内的区分键：任务、节点和督办单为空字符串；定期进展为“单位|周期”，如 D1-L|2026-W47；实绩为期间，如 2026-10；事件通知为“事件类型#序号”，如 task.returned#812 · Key within the subject: empty for tasks, milestones and orders, 'unit|period' for a report, the period for an actual, 'event type#seq' for a notice */
@@ -637,10 +637,10 @@ export interface components {
             createdAt: string & components["schemas"]["OffsetDateTime"];
         };
         /**
-         * @description 提醒类型：升级阶梯的步骤 NOTICE 提醒、URGE 催办、YELLOW 黄色预警、RED 红色预警；事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录、REASSIGNMENT_REQUESTED 申请改派、REASSIGNMENT_DECIDED 改派审核结果、ASSESSMENT_PUBLISHED 考核结果公布、APPEAL_FILED 考核申诉、APPEAL_DECIDED 申诉结果 · A ladder step's kind, or the kind of notice of an event
+         * @description 提醒类型：升级阶梯的步骤 NOTICE 提醒、URGE 催办、YELLOW 黄色预警、RED 红色预警；事件通知 ORDER_ISSUED 督办单下达、TASK_RETURNED 任务退回、CLOSURE_REQUESTED 申请办结、TASK_CLOSED 任务销号、ACTUAL_RETURNED 实绩退回、ACCOUNTABILITY_RECORDED 问责记录、REASSIGNMENT_REQUESTED 申请改派、REASSIGNMENT_DECIDED 改派审核结果、ASSESSMENT_PUBLISHED 考核结果公布、APPEAL_FILED 考核申诉、APPEAL_DECIDED 申诉结果、REPORT_ISSUED 文件印发（周调度清单、督查通报、季度分析） · A ladder step's kind, or the kind of notice of an event
          * @enum {string}
          */
-        ReminderKind: "NOTICE" | "URGE" | "YELLOW" | "RED" | "ORDER_ISSUED" | "TASK_RETURNED" | "CLOSURE_REQUESTED" | "TASK_CLOSED" | "ACTUAL_RETURNED" | "ACCOUNTABILITY_RECORDED" | "REASSIGNMENT_REQUESTED" | "REASSIGNMENT_DECIDED" | "ASSESSMENT_PUBLISHED" | "APPEAL_FILED" | "APPEAL_DECIDED";
+        ReminderKind: "NOTICE" | "URGE" | "YELLOW" | "RED" | "ORDER_ISSUED" | "TASK_RETURNED" | "CLOSURE_REQUESTED" | "TASK_CLOSED" | "ACTUAL_RETURNED" | "ACCOUNTABILITY_RECORDED" | "REASSIGNMENT_REQUESTED" | "REASSIGNMENT_DECIDED" | "ASSESSMENT_PUBLISHED" | "APPEAL_FILED" | "APPEAL_DECIDED" | "REPORT_ISSUED";
         /** @description 提醒策略 · A reminder policy */
         ReminderPolicy: {
             /** @description 组织机构代码或 default · Org unit code, or default */
@@ -736,10 +736,10 @@ export interface components {
          */
         StepKind: "NOTICE" | "URGE" | "YELLOW" | "RED";
         /**
-         * @description 提醒事项：TASK 任务（到期，或退回、申请办结、销号的通知）、MILESTONE 节点到期、REPORT 定期进展未填报、ACTUAL 指标实绩（未报送，或退回的通知）、ORDER 督办单（反馈时限，或下达的通知）、ACCOUNTABILITY 问责记录的通知、SIGN_FOR 任务未签收、ASSESSMENT 考核结果与申诉的通知 · What is reminded or notified: a task, a milestone, a missing periodic report, an actual, a supervision order, an accountability record, a task not signed for, an assessment or an appeal
+         * @description 提醒事项：TASK 任务（到期，或退回、申请办结、销号的通知）、MILESTONE 节点到期、REPORT 定期进展未填报、ACTUAL 指标实绩（未报送，或退回的通知）、ORDER 督办单（反馈时限，或下达的通知）、ACCOUNTABILITY 问责记录的通知、SIGN_FOR 任务未签收、ASSESSMENT 考核结果与申诉的通知、DOCUMENT 印发的文件（周调度清单、督查通报、季度分析） · What is reminded or notified: a task, a milestone, a missing periodic report, an actual, a supervision order, an accountability record, a task not signed for, an assessment or an appeal, an issued document
          * @enum {string}
          */
-        SubjectType: "TASK" | "MILESTONE" | "REPORT" | "ACTUAL" | "ORDER" | "ACCOUNTABILITY" | "SIGN_FOR" | "ASSESSMENT";
+        SubjectType: "TASK" | "MILESTONE" | "REPORT" | "ACTUAL" | "ORDER" | "ACCOUNTABILITY" | "SIGN_FOR" | "ASSESSMENT" | "DOCUMENT";
         /**
          * @description 测试消息的结果：SENT 已发出（对方已接收），FAILED 失败（原因见 error） · SENT: the peer accepted the test message; FAILED: it did not, error says why
          * @enum {string}

@@ -449,6 +449,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件归档：一个单位已印发的文件（新者在前；下级部门也可查看） */
+        get: operations["listReportArchive"];
+        put?: never;
+        /** 立即印发一份文件：生成、归档（此后不再改变），并经通知服务发送 */
+        post: operations["issueReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/archive/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份已印发的文件 */
+        get: operations["getReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/archive/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已印发的文件（.xlsx 或 .docx，与印发时逐字节相同） */
+        get: operations["downloadReportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly-bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度督查通报（.docx，或其数字 JSON） */
+        get: operations["getMonthlyBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/quarterly-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度分析（.docx，每个指标一张序时进度图；或其数字 JSON） */
+        get: operations["getQuarterlyAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定时印发设置（三种文件各一条；未设置的为默认值、未开启） */
+        get: operations["listReportSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/schedules/{orgUnit}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置一种文件的定时印发（开启后，到点生成、归档并发送） */
+        put: operations["setReportSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 周调度清单（JSON 或 .xlsx） */
+        get: operations["getWeeklyDispatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/targets": {
         parameters: {
             query?: never;
@@ -626,6 +763,98 @@ export interface components {
             createdBy: string;
             createdAt: components["schemas"]["OffsetDateTime"];
         };
+        /** @description 红色指标背后的任务 · A task behind a red target */
+        AnalysisDriver: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            status: string;
+            dueDate: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            daysLate: number;
+            /** Format: int64 */
+            targetId: number;
+            indicatorName: string;
+            /** @enum {string} */
+            why: "LINKED" | "OVERDUE_AT_RESPONSIBLE_UNIT";
+        };
+        /** @description 一个指标的运行情况 · One target's progress */
+        AnalysisIndicator: {
+            /** Format: int64 */
+            targetId: number;
+            indicatorCode: string;
+            indicatorName: string;
+            unit: string;
+            orgUnitCode: string;
+            responsibleUnitCode: string;
+            responsibleUnitName: string;
+            committedValue: number;
+            actual: number | null;
+            /** Format: double */
+            completionRatio: number | null;
+            /** Format: double */
+            expectedRatio: number;
+            colour: components["schemas"]["Colour"];
+            series: components["schemas"]["AnalysisPoint"][];
+            /** @description 同级排名；单位没有上级或同级时为 null */
+            peers: {
+                period: string | null;
+                /**
+                 * Format: int32
+                 * @description 名次；没有实绩时为 null
+                 */
+                rank: number | null;
+                /** Format: int32 */
+                of: number;
+                firstTier: boolean;
+                /** @description 排名前三的单位 */
+                leaders: string[];
+            } | null;
+            /** @description 关联到该目标的任务 */
+            taskIds: number[];
+        };
+        /** @description 一个期次的完成进度与序时进度 · A period's progress and the expected line */
+        AnalysisPoint: {
+            period: string;
+            actual: number | null;
+            /** Format: double */
+            completionRatio: number | null;
+            /** Format: double */
+            expectedRatio: number;
+        };
+        /** @description 任务情况 · Tasks */
+        AnalysisTasks: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            onSchedule: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            closedInQuarter: number;
+            /** Format: int32 */
+            closed: number;
+        };
+        /** @description 季度分析：各指标序时进度对比、同级排名、红色指标背后的任务 · The quarterly analysis */
+        AnalysisView: {
+            orgUnitCode: string;
+            orgUnitName: string;
+            quarter: string;
+            label: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            asOf: components["schemas"]["LocalDate"];
+            title: string;
+            /** Format: double */
+            timeElapsed: number;
+            summary: string;
+            targets: components["schemas"]["BulletinTargetFigures"];
+            tasks: components["schemas"]["AnalysisTasks"];
+            indicators: components["schemas"]["AnalysisIndicator"][];
+            drivers: components["schemas"]["AnalysisDriver"][];
+        };
         /** @description 申诉：理由与可选附件（Base64） · An appeal: the reason and an optional attachment (base64) */
         AppealCreate: {
             reason: string;
@@ -687,6 +916,139 @@ export interface components {
             after: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** @description 通报的单位 · A unit named for overdue tasks or red targets */
+        BulletinNamed: {
+            unitCode: string;
+            unitName: string;
+            /** Format: int32 */
+            overdueTasks: number;
+            /** Format: int32 */
+            redTargets: number;
+            reason: string;
+        };
+        /** @description 逾期任务 · An overdue task */
+        BulletinOverdueTask: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            milestone: string | null;
+            dueDate: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            daysLate: number;
+        };
+        /** @description 表扬的单位 · A unit praised */
+        BulletinPraised: {
+            unitCode: string;
+            unitName: string;
+            reason: string;
+        };
+        /** @description 红色目标 · A red target */
+        BulletinRedTarget: {
+            /** Format: int64 */
+            targetId: number;
+            indicatorName: string;
+            unit: string;
+            orgUnitCode: string;
+            responsibleUnitCode: string;
+            responsibleUnitName: string;
+            committedValue: number;
+            actual: number | null;
+            /** Format: double */
+            completionRatio: number | null;
+            /** Format: double */
+            expectedRatio: number;
+        };
+        /** @description 目标情况 · Targets by colour */
+        BulletinTargetFigures: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            blue: number;
+            /** Format: int32 */
+            yellow: number;
+            /** Format: int32 */
+            red: number;
+        };
+        /** @description 任务情况 · Tasks */
+        BulletinTaskFigures: {
+            /**
+             * Format: int32
+             * @description 已交办、未撤销的任务 · Handed out, not cancelled
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description 在办且未逾期 · Running and not overdue
+             */
+            onSchedule: number;
+            /**
+             * Format: int32
+             * @description 在办且逾期 · Running and overdue
+             */
+            overdue: number;
+            /**
+             * Format: int32
+             * @description 本月办结 · Closed in the month
+             */
+            closedThisMonth: number;
+            /**
+             * Format: int32
+             * @description 累计办结 · Closed by asOf
+             */
+            closed: number;
+            /**
+             * Format: int32
+             * @description 本月新交办 · Handed out in the month
+             */
+            newThisMonth: number;
+        };
+        /** @description 各单位推进情况 · A department's figures and rank */
+        BulletinUnitRow: {
+            /** Format: int32 */
+            rank: number;
+            unitCode: string;
+            unitName: string;
+            /** Format: int32 */
+            tasks: number;
+            /** Format: int32 */
+            onSchedule: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            closedThisMonth: number;
+            /** Format: int32 */
+            redTargets: number;
+            /** @description 考核得分（按考核排名时） */
+            score: number | null;
+        };
+        /** @description 月度督查通报：总体情况、表扬与通报的单位、各单位推进情况、逾期任务与红色目标 · The monthly bulletin */
+        BulletinView: {
+            orgUnitCode: string;
+            orgUnitName: string;
+            month: string;
+            label: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            asOf: components["schemas"]["LocalDate"];
+            title: string;
+            number: string;
+            issuer: string;
+            issuedOn: components["schemas"]["LocalDate"];
+            summary: string;
+            tasks: components["schemas"]["BulletinTaskFigures"];
+            targets: components["schemas"]["BulletinTargetFigures"];
+            halfYear: components["schemas"]["HalfYearCheck"];
+            /** @enum {string} */
+            ranking: "ASSESSMENT" | "TASKS";
+            rankingBasis: string;
+            units: components["schemas"]["BulletinUnitRow"][];
+            praised: components["schemas"]["BulletinPraised"][];
+            named: components["schemas"]["BulletinNamed"][];
+            overdueTasks: components["schemas"]["BulletinOverdueTask"][];
+            redTargets: components["schemas"]["BulletinRedTarget"][];
         };
         /** @enum {string} */
         Colour: "BLUE" | "YELLOW" | "RED";
@@ -809,6 +1171,18 @@ export interface components {
         };
         /** @enum {string} */
         Frequency: "MONTHLY" | "QUARTERLY";
+        /** @description 双过半检查；还没有任何目标的 6 月（二季度）实绩审核通过时为 null · The half-year check; null until any target has June (Q2) approved */
+        HalfYearCheck: {
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            met: number;
+            /** Format: int32 */
+            missed: number;
+            /** Format: int32 */
+            notReported: number;
+            passed: boolean;
+        } | null;
         /** @enum {string} */
         IndicatorKind: "GROWTH_RATE" | "CUMULATIVE" | "LEVEL";
         IndicatorRequest: {
@@ -1003,6 +1377,39 @@ export interface components {
             total: number;
             items: components["schemas"]["RankingEntry"][];
         };
+        /** @description 已印发的文件（归档后不再改变） · A document issued and archived; immutable */
+        ReportDocumentView: {
+            /** Format: int64 */
+            id: number;
+            orgUnitCode: string;
+            orgUnitName: string;
+            kind: components["schemas"]["ReportKind"];
+            kindLabel: string;
+            period: string;
+            title: string;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            summary: string;
+            /** @description schedule（定时印发）或印发人 · schedule, or who issued it */
+            issuedBy: string;
+            issuedAt: components["schemas"]["OffsetDateTime"];
+            filePath: string;
+            consolePath: string;
+        };
+        /** @description 立即印发一份文件 · Issue a document now */
+        ReportIssue: {
+            /** @description 单位代码 · Org unit code */
+            orgUnitCode: string;
+            /** @description 文件种类 · Kind */
+            kind: string & components["schemas"]["ReportKind"];
+            /** @description 期次：2026-W47、2026-10、2026-Q3；缺省为周调度的本周、通报的上月、分析的上季度 · Period; default this week, last month, last quarter */
+            period?: string | null;
+        };
+        /** @enum {string} */
+        ReportKind: "WEEKLY" | "MONTHLY" | "QUARTERLY";
         ReturnRequest: {
             reason: string;
         };
@@ -1052,6 +1459,38 @@ export interface components {
             updatedAt: components["schemas"]["OffsetDateTime"];
             /** @description 本年度已公布的期次 · Periods of the year published */
             publishedPeriods: string[];
+        };
+        /** @description 定时印发设置 · A schedule */
+        ScheduleUpdate: {
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description 周调度：星期几（1–7，5 为周五）；通报：次月几号（1–28）；分析：季后首月几号（1–28） · Weekly: ISO day of week; monthly: day of the next month; quarterly: day of the month after the quarter
+             */
+            day?: number;
+            /**
+             * @description 时刻 HH:mm（北京时间） · Time of day, Asia/Shanghai
+             * @example 16:00
+             */
+            time?: string;
+        };
+        /** @description 定时印发设置 · When a kind of document is issued and sent */
+        ScheduleView: {
+            orgUnitCode: string;
+            kind: components["schemas"]["ReportKind"];
+            enabled: boolean;
+            /** Format: int32 */
+            day: number;
+            /**
+             * Format: time
+             * @example 16:00
+             */
+            time: string;
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: date-time */
+            nextRun: string | null;
         };
         /** @description 得分明细：一项事实按一条规则所得分数 · The points one fact earned under one rule */
         ScoreLine: {
@@ -1130,6 +1569,107 @@ export interface components {
             version: number;
             createdAt: components["schemas"]["OffsetDateTime"];
             updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description 未来两周到期的任务或节点 · Due in the coming two weeks */
+        WeeklyDueItem: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            /** @description 节点名称；为空时是任务本身到期 */
+            milestone: string | null;
+            dueDate: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            daysLeft: number;
+        };
+        /** @description 本周到期未按期完成的节点 · A milestone missed this week */
+        WeeklyMissedMilestone: {
+            /** Format: int64 */
+            taskId: number;
+            taskTitle: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            milestone: string;
+            dueDate: components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @description 逾期后完成的日期
+             */
+            completedOn: string | null;
+        };
+        /** @description 本周新下督办单 · A supervision order issued this week */
+        WeeklyNewOrder: {
+            /** Format: int64 */
+            orderId: number;
+            /** Format: int64 */
+            taskId: number;
+            taskTitle: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            level: string;
+            issuedOn: components["schemas"]["LocalDate"];
+            respondBy: components["schemas"]["LocalDate"];
+            /** Format: date */
+            respondedOn: string | null;
+        };
+        /** @description 逾期任务 · A task past its next due date */
+        WeeklyOverdueItem: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            leadUnitCode: string;
+            leadUnitName: string;
+            /** @description 逾期的节点；为空时是任务本身逾期 */
+            milestone: string | null;
+            dueDate: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            daysLate: number;
+        };
+        /** @description 本周概况 · The week's counts */
+        WeeklySummary: {
+            /** Format: int32 */
+            running: number;
+            /** Format: int32 */
+            dueSoon: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            missedMilestones: number;
+            /** Format: int32 */
+            unreportedUnits: number;
+            /** Format: int32 */
+            newOrders: number;
+        };
+        /** @description 未报进展的任务 · A task without this week's report */
+        WeeklyUnreportedTask: {
+            /** Format: int64 */
+            taskId: number;
+            title: string;
+            /** @description LEAD 牵头 / CO 配合 */
+            role: string;
+        };
+        /** @description 本周未报进展的单位 · A unit that has not reported this week */
+        WeeklyUnreportedUnit: {
+            unitCode: string;
+            unitName: string;
+            tasks: components["schemas"]["WeeklyUnreportedTask"][];
+        };
+        /** @description 周调度清单：未来两周到期、逾期、本周未按期完成的节点、本周未报进展的单位、本周新下督办单 · The weekly dispatch list */
+        WeeklyView: {
+            orgUnitCode: string;
+            orgUnitName: string;
+            week: string;
+            label: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            asOf: components["schemas"]["LocalDate"];
+            summary: components["schemas"]["WeeklySummary"];
+            dueSoon: components["schemas"]["WeeklyDueItem"][];
+            overdue: components["schemas"]["WeeklyOverdueItem"][];
+            missedMilestones: components["schemas"]["WeeklyMissedMilestone"][];
+            unreported: components["schemas"]["WeeklyUnreportedUnit"][];
+            newOrders: components["schemas"]["WeeklyNewOrder"][];
         };
         /** @description 一项具体错误：请求中的字段，或导入表格中的单元格 · One error: a request field, or a cell of an imported spreadsheet */
         ProblemError: {
@@ -2362,6 +2902,300 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReportArchive: {
+        parameters: {
+            query: {
+                /** @description 文件种类 · Kind */
+                kind?: components["schemas"]["ReportKind"];
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已印发的文件 · Issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocumentView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    issueReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIssue"];
+            };
+        };
+        responses: {
+            /** @description 已印发 · Issued */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址 Where the new resource is read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocumentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文件编号 · Document id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocumentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    downloadReportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文件编号 · Document id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 · The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMonthlyBulletin: {
+        parameters: {
+            query: {
+                /** @description json（缺省）或文件格式；也可用 Accept 头选择 · json (default) or the file format; the Accept header chooses too */
+                format?: "json" | "docx";
+                /** @description 月份，如 2026-10，缺省为本月 · Month */
+                month?: string;
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督查通报 · The monthly bulletin */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getQuarterlyAnalysis: {
+        parameters: {
+            query: {
+                /** @description json（缺省）或文件格式；也可用 Accept 头选择 · json (default) or the file format; the Accept header chooses too */
+                format?: "json" | "docx";
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+                /** @description 季度，如 2026-Q3，缺省为本季度 · Quarter */
+                quarter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 季度分析 · The quarterly analysis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisView"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReportSchedules: {
+        parameters: {
+            query: {
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 定时印发设置 · Schedules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文件种类 · Kind */
+                kind: components["schemas"]["ReportKind"];
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWeeklyDispatch: {
+        parameters: {
+            query: {
+                /** @description json（缺省）或文件格式；也可用 Accept 头选择 · json (default) or the file format; the Accept header chooses too */
+                format?: "json" | "xlsx";
+                /** @description 组织机构代码 · Org unit code */
+                orgUnit: string;
+                /** @description ISO 周，如 2026-W47，缺省为本周 · ISO week */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 周调度清单 · The weekly dispatch list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

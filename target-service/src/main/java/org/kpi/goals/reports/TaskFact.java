@@ -21,10 +21,19 @@ record TaskFact(long id, String title, String orgUnitCode, String leadUnitCode, 
         }
     }
 
-    /** Handed out to its units by {@code day}: neither a draft nor cancelled. */
+    /**
+     * Under way by {@code day}: neither a draft nor cancelled, and handed out or started by then. A
+     * task entered after its plan had started it (a district taking the platform up mid-year enters
+     * the year's tasks at once) counts from its start date, as it was running then.
+     */
     boolean handedOutBy(LocalDate day) {
-        return !"DRAFT".equals(status) && !"CANCELLED".equals(status)
-                && (assignedOn == null || !assignedOn.isAfter(day));
+        if ("DRAFT".equals(status) || "CANCELLED".equals(status)) {
+            return false;
+        }
+        if (assignedOn == null && startDate == null) {
+            return true;
+        }
+        return assignedOn != null && !assignedOn.isAfter(day) || startDate != null && !startDate.isAfter(day);
     }
 
     boolean closedBy(LocalDate day) {
