@@ -438,6 +438,69 @@ class TwoReplicasTest {
         Files.write(documents.resolve("demo-quarterly-analysis.docx"), quarterly);
     }
 
+    /**
+     * A document issued through one target-service copy reaches the district's office once: one
+     * notice, one e-mail — sent by one of the two notify-service workers — carrying the very bytes
+     * the archive keeps, fetched from target-service with the service token.
+     */
+    @Test
+    void anIssuedBulletinIsMailedOnceWithTheFileTheArchiveKeeps() throws Exception {
+        String supervisor = minter.mint("supervisor", DISTRICT, "replica-test@" + DISTRICT, "督查室（副本测试）",
+                Duration.ofMinutes(30));
+        String month = LocalDate.now(SHANGHAI).minusMonths(2).toString().substring(0, 7);
+        JsonNode issued = call("POST", copy(Service.TARGET, 2), "/api/v1/reports/archive", supervisor,
+                mapper.createObjectNode().put("orgUnitCode", DISTRICT).put("kind", "MONTHLY").put("period", month), null, 201);
+        long id = issued.get("id").asLong();
+        call("POST", copy(Service.TARGET, 1), "/api/v1/reports/archive", supervisor,
+                mapper.createObjectNode().put("orgUnitCode", DISTRICT).put("kind", "MONTHLY").put("period", month), null, 409);
+        byte[] kept = file(copy(Service.TARGET, 1), "/api/v1/reports/archive/" + id + "/file", supervisor);
+
+        awaitUntil("the bulletin's e-mail sent", () -> single("kpi_notify", "select count(*) from delivery d join reminder r"
+                + " on r.id = d.reminder_id where r.subject_type = 'DOCUMENT' and r.subject_id = ? and d.channel = 'EMAIL'"
+                + " and d.status = 'SENT'", id) == 1);
+        Thread.sleep(SETTLE.toMillis());
+        assertEquals(1L, single("kpi_notify", "select count(*) from reminder where subject_type = 'DOCUMENT'"
+                + " and subject_id = ?", id), "one notice");
+        assertEquals(DISTRICT, text("kpi_notify", "select org_unit_code from reminder where subject_type = 'DOCUMENT'"
+                + " and subject_id = ?", id), "to the district's office");
+        String key = text("kpi_notify", "select cast(d.idempotency_key as text) from delivery d join reminder r"
+                + " on r.id = d.reminder_id where r.subject_type = 'DOCUMENT' and r.subject_id = ? and d.channel = 'EMAIL'", id);
+        assertEquals(Map.of(key, 1), mailed(java.util.Set.of(key)), "mailed once");
+        MimeMessage mail = mailWithKey(key);
+        assertTrue(mail.getSubject().contains(issued.get("title").asText()), mail.getSubject());
+        byte[] attached = null;
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                try (InputStream in = part.getInputStream()) {
+                    attached = in.readAllBytes();
+                }
+            }
+        }
+        assertTrue(attached != null, "the bulletin is attached");
+        assertEquals(java.util.Arrays.toString(java.security.MessageDigest.getInstance("SHA-256").digest(kept)),
+                java.util.Arrays.toString(java.security.MessageDigest.getInstance("SHA-256").digest(attached)),
+                "the attachment is the archived file, byte for byte");
+    }
+
+    /** The mail the local mailbox saved for a delivery. */
+    private MimeMessage mailWithKey(String key) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(layout.mail())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage message = new MimeMessage(session, in);
+                    if (key.equals(message.getHeader("X-Idempotency-Key", null))) {
+                        message.getContent();
+                        return new MimeMessage(session, Files.newInputStream(file));
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no mail with key " + key);
+    }
+
     private byte[] file(String base, String path, String token) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
