@@ -74,6 +74,13 @@ final class DemoData {
             System.out.println("  已为 " + districts + " 个区县制定考核细则");
             Files.writeString(assessment, "loaded\n");
         }
+        Path reports = layout.demoMarkers().resolve("reports.done");
+        if (!Files.exists(reports)) {
+            System.out.println("首次运行：开启演示区县的定时印发，并印发上月督查通报…");
+            int districts = new ReportDemo(http, minter).load();
+            System.out.println("  已为 " + districts + " 个区县开启周调度、月通报、季分析的定时印发");
+            Files.writeString(reports, "loaded\n");
+        }
     }
 
     private void loadOrgTree() throws Exception {

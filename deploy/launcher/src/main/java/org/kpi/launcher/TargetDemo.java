@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -57,7 +56,7 @@ final class TargetDemo {
             if (indicator.has("yellowTolerance")) {
                 body.put("yellowTolerance", indicator.get("yellowTolerance").decimalValue());
             }
-            expect(post("/api/v1/indicators", admin, body), 201, 409);
+            DemoRequests.expect(post("/api/v1/indicators", admin, body), 201, 409);
         }
         int targets = 0;
         for (JsonNode district : demo.get("districts")) {
@@ -101,7 +100,7 @@ final class TargetDemo {
                             .setScale(0, RoundingMode.HALF_UP));
         }
         HttpResponse<String> response = post("/api/v1/targets", supervisor, body);
-        expect(response, 201, 409);
+        DemoRequests.expect(response, 201, 409);
         return response.statusCode() == 201 ? mapper.readTree(response.body()).get("id").asLong() : -1;
     }
 
@@ -143,7 +142,7 @@ final class TargetDemo {
             ObjectNode body = mapper.createObjectNode().put("period", period).put("value", value)
                     .put("note", "统计快报");
             HttpResponse<String> submitted = post("/api/v1/targets/" + targetId + "/actuals", department, body);
-            expect(submitted, 201);
+            DemoRequests.expect(submitted, 201);
             boolean lastDue = p == periods || LocalDate.of(year, (p + 1) * months, 1).plusMonths(1)
                     .withDayOfMonth(dueDay).isAfter(today);
             if (lastDue && performance < 0.85) {
@@ -151,7 +150,7 @@ final class TargetDemo {
             }
             JsonNode actual = mapper.readTree(submitted.body());
             // approval is a state change: it names the version it approves in If-Match
-            expect(post("/api/v1/actuals/" + actual.get("id").asLong() + "/approve", supervisor, null,
+            DemoRequests.expect(post("/api/v1/actuals/" + actual.get("id").asLong() + "/approve", supervisor, null,
                     "\"" + actual.get("version").asLong() + "\""), 200);
         }
     }
@@ -186,22 +185,8 @@ final class TargetDemo {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static void expect(HttpResponse<String> response, int... accepted) {
-        for (int status : accepted) {
-            if (response.statusCode() == status) {
-                return;
-            }
-        }
-        throw new IllegalStateException("演示数据载入失败：" + response.request().method() + " "
-                + response.request().uri().getPath() + " → HTTP " + response.statusCode() + " " + response.body());
-    }
 
     private JsonNode read() throws IOException {
-        try (InputStream in = TargetDemo.class.getClassLoader().getResourceAsStream("demo/targets.json")) {
-            if (in == null) {
-                throw new IOException("缺少资源 demo/targets.json");
-            }
-            return mapper.readTree(in);
-        }
+        return DemoRequests.read("demo/targets.json");
     }
 }
