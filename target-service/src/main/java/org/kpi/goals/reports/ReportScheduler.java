@@ -44,7 +44,7 @@ public class ReportScheduler {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${kpi.reports.schedule-every:60s}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${kpi.reports.schedule-every}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             identity = JOB, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int issued = runDue();
