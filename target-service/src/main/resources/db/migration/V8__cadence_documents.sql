@@ -23,10 +23,8 @@ create table task_report_fact (
 );
 create index task_report_fact_task_idx on task_report_fact (task_id, unit_code, reported_on);
 
--- An upgrade: what the documents need was not kept before. task-service's feed is read again from
--- its start (every handler of it is idempotent), each stored task ready to take its first upsert.
-update assessment_task set version = -1;
-update feed_cursor set last_seq = 0 where feed = 'task';
+-- An upgrade: tasks keep their new columns' defaults until task-service publishes them again
+-- (it republishes every task once when its event grows; see TaskRepublish) or changes them.
 
 -- A document issued (印发): immutable; one per unit, kind and period.
 create table report_document (

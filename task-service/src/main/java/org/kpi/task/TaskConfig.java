@@ -19,6 +19,13 @@ public interface TaskConfig {
     @WithDefault("2")
     int signForDays();
 
+    /**
+     * How often the republishing job looks whether this payload generation of {@code task.upserted}
+     * has been published for every task ({@code off} in tests, which run it themselves).
+     */
+    @WithDefault("10m")
+    String republishEvery();
+
     /** Largest attachment on a progress report, in bytes (10 MiB). */
     @WithDefault("10485760")
     long maxAttachmentBytes();

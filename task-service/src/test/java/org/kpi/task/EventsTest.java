@@ -34,6 +34,12 @@ class EventsTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    org.kpi.task.tasks.TaskRepublish republish;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -59,6 +65,38 @@ class EventsTest {
         assertEquals("CO", payload.get("role"));
         assertEquals("2026-09-04", payload.get("reportedOn"));
         assertTrue(payload.get("reportId") instanceof Number);
+    }
+
+    /**
+     * Once per payload generation every task is published as it stands, at its own version, with
+     * what readers that came later need (category, linked target, when it was handed out) and who is
+     * yet to sign; a second run does nothing.
+     */
+    @Test
+    void everyTaskIsRepublishedOnceAtItsVersionWithWhatTheEventCarriesToday() {
+        clock.setDate(LocalDate.of(2026, 9, 2));
+        OrgFixture.Tree tree = orgs.tree();
+        long task = TaskApi.create(tree, "补发事件的任务");
+        TaskApi.assign(tree, task);
+        long version = TestTokens.as("supervisor", tree.districtA()).get("/api/v1/tasks/" + task).then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        long after = Feeds.endSeq();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from job_run where job = ?1").setParameter(1, org.kpi.task.tasks.TaskRepublish.JOB).executeUpdate());
+        assertTrue(republish.runOnce().orElseThrow() >= 1);
+        List<Map<String, Object>> mine = Feeds.readAfter(after).stream()
+                .filter(e -> "task.upserted".equals(e.get("type")) && String.valueOf(task).equals(e.get("key"))).toList();
+        assertEquals(1, mine.size(), "the task once");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) mine.get(0).get("payload");
+        assertEquals(version, ((Number) payload.get("version")).longValue(), "at the version it has");
+        assertEquals("ASSIGNED", payload.get("status"));
+        assertTrue(payload.containsKey("category") && payload.containsKey("targetId"));
+        assertTrue(payload.get("assignedAt") != null, "when it was handed out");
+        assertTrue(((List<?>) payload.get("unsignedUnitCodes")).contains(tree.a1()), "who is yet to sign");
+        long end = Feeds.endSeq();
+        assertTrue(republish.runOnce().isEmpty(), "the generation is done");
+        assertEquals(end, Feeds.endSeq(), "nothing published twice");
     }
 
     @Test

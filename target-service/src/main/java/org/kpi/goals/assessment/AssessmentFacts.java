@@ -20,8 +20,10 @@ import java.util.Set;
 /**
  * Keeps what assessment scores and the cadence documents list from task-service's feed, so that
  * neither calls another service: tasks (units, dates, milestones, cadence, closure), progress
- * reports, supervision orders and their answers, accountability records, and satisfaction ratings. Every write is idempotent: a task only moves to a newer
- * version, an order or a record is keyed by its id, a rating by its event.
+ * reports, supervision orders and their answers, accountability records, and satisfaction ratings.
+ * Every write is idempotent: a task never moves back to an older version (the same version again
+ * — task-service republishing a task whose event grew — fills what was missing), an order, a
+ * record or a report is keyed by its id, a rating by its event.
  */
 @ApplicationScoped
 public class AssessmentFacts implements EventHandler {
@@ -93,7 +95,7 @@ public class AssessmentFacts implements EventHandler {
                                start_date = excluded.start_date, assigned_on = excluded.assigned_on,
                                reporting_cadence = excluded.reporting_cadence,
                                responsible_leader = excluded.responsible_leader, milestones = excluded.milestones
-                         where assessment_task.version < excluded.version""")
+                         where assessment_task.version <= excluded.version""")
                 .setParameter(1, id)
                 .setParameter(2, bounded(event, UnusableEvent.requiredText(event, "orgUnitCode"), 32))
                 .setParameter(3, bounded(event, UnusableEvent.requiredText(event, "leadUnitCode"), 32))
@@ -126,7 +128,7 @@ public class AssessmentFacts implements EventHandler {
                 .executeUpdate();
     }
 
-    /** The co-units as a PostgreSQL array literal. */
+    /** The co-units as a PostgreSQL array literal, each quoted (a unit coded NULL stays a code). */
     private static String codes(FeedEvent event, JsonNode array) {
         StringBuilder literal = new StringBuilder("{");
         for (JsonNode code : array) {
@@ -134,7 +136,7 @@ public class AssessmentFacts implements EventHandler {
             if (!text.matches("[A-Za-z0-9_-]+")) {
                 throw new UnusableEvent("事件 " + event.type() + " #" + event.seq() + " 含不合规的单位代码");
             }
-            literal.append(literal.length() > 1 ? "," : "").append(text);
+            literal.append(literal.length() > 1 ? "," : "").append('"').append(text).append('"');
         }
         return literal.append('}').toString();
     }

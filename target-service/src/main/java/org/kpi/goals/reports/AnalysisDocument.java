@@ -107,7 +107,11 @@ final class AnalysisDocument {
         return value == null ? "—" : value.stripTrailingZeros().toPlainString();
     }
 
-    private static String chineseNumber(int n) {
+    /** 一 … 九十九, then Arabic numerals: a heading number. */
+    static String chineseNumber(int n) {
+        if (n >= 100) {
+            return Integer.toString(n);
+        }
         if (n <= 10) {
             return String.valueOf(NUMERALS.charAt(n - 1));
         }

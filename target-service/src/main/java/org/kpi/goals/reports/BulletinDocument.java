@@ -59,11 +59,11 @@ final class BulletinDocument {
                 }
             }
             List<BulletinView.UnitRow> units = b.units();
-            if (units.size() >= 6) {
-                List<String> last = units.subList(units.size() - 3, units.size()).stream()
-                        .map(BulletinView.UnitRow::unitName).toList();
-                word.body("按" + ("ASSESSMENT".equals(b.ranking()) ? "考核得分" : "推进情况") + "排名，位列后三位的单位是"
-                        + String.join("、", last) + "。");
+            // by the assessment, the units truly in the last three places (a tie reaching above them names none)
+            List<String> last = units.stream().filter(u -> u.rank() > units.size() - 3)
+                    .map(BulletinView.UnitRow::unitName).toList();
+            if ("ASSESSMENT".equals(b.ranking()) && units.size() >= 6 && !last.isEmpty()) {
+                word.body("按考核得分排名，位列后三位的单位是" + String.join("、", last) + "。");
             }
 
             word.heading("四、工作要求");

@@ -74,7 +74,7 @@ final class MonthlyBulletin {
             if (lead != null) {
                 lead.tasks++;
             }
-            if (task.assignedOn() != null && !task.assignedOn().isBefore(month.from())) {
+            if (task.assignedOn() != null && !task.assignedOn().isBefore(month.from()) && !task.assignedOn().isAfter(asOf)) {
                 handedOutThisMonth++;
             }
             if (task.closedBy(asOf)) {
@@ -142,17 +142,19 @@ final class MonthlyBulletin {
         List<BulletinView.UnitRow> rows = ranked.stream().map(t -> new BulletinView.UnitRow(t.rank, t.code,
                 WeeklyDispatch.name(names, t.code), t.tasks, t.onSchedule, t.overdue, t.closedThisMonth, t.red,
                 t.score)).toList();
+        // the top three that have no overdue task and no red target; a tie across the cut praises none of the tied
+        List<Tally> candidates = ranked.stream().filter(t -> t.rank <= PRAISED && t.overdue == 0 && t.red == 0
+                && (t.score != null || t.closedThisMonth > 0)).toList();
+        if (candidates.size() > PRAISED) {
+            int cut = candidates.get(PRAISED).rank;
+            candidates = candidates.stream().filter(t -> t.rank < cut).toList();
+        }
         List<BulletinView.Praised> praised = new ArrayList<>();
-        for (Tally t : ranked) {
-            if (praised.size() == PRAISED || t.rank > PRAISED) {
-                break;
-            }
-            if (t.overdue == 0 && t.red == 0 && (t.score != null || t.closedThisMonth > 0)) {
-                String reason = (t.score != null ? "考核得分" + t.score.stripTrailingZeros().toPlainString() + "分，位列第" + t.rank + "名；" : "")
-                        + (t.closedThisMonth > 0 ? "本月办结任务" + t.closedThisMonth + "项，" : "")
-                        + "无逾期任务和红色目标";
-                praised.add(new BulletinView.Praised(t.code, WeeklyDispatch.name(names, t.code), reason));
-            }
+        for (Tally t : candidates) {
+            String reason = (t.score != null ? "考核得分" + t.score.stripTrailingZeros().toPlainString() + "分，位列第" + t.rank
+                    + "名；" : "") + (t.closedThisMonth > 0 ? "本月办结任务" + t.closedThisMonth + "项，" : "")
+                    + "无逾期任务和红色目标";
+            praised.add(new BulletinView.Praised(t.code, WeeklyDispatch.name(names, t.code), reason));
         }
         List<BulletinView.Named> named = tallies.values().stream().filter(t -> t.overdue > 0 || t.red > 0)
                 .sorted(Comparator.<Tally>comparingInt(t -> -t.overdue).thenComparingInt(t -> -t.red)

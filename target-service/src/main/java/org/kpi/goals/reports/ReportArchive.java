@@ -2,8 +2,10 @@ package org.kpi.goals.reports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.kpi.common.audit.AuditLog;
 import org.kpi.common.events.Outbox;
 import org.kpi.common.org.OrgPath;
 import org.kpi.common.org.OrgTree;
@@ -31,6 +33,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportArchive {
 
+    /** The kind the units under a unit read in its archive. */
+    static final ReportKind CIRCULATED = ReportKind.MONTHLY;
+
     /** Event type of a document issued. */
     public static final String ISSUED = "report.issued";
 
@@ -55,6 +60,9 @@ public class ReportArchive {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /** Payload of {@code report.issued}: the document's metadata and where to fetch and open it. */
     public record Issued(long id, String orgUnitCode, String orgUnitName, ReportKind kind, String kindLabel, String period,
                          String title, String fileName, String contentType, long size, String sha256, String summary,
@@ -76,9 +84,13 @@ public class ReportArchive {
                 ? defaultPeriod(request.kind(), today)
                 : ReportPeriod.parse(request.kind(), request.period(), "period");
         Reports.started(period, today, "period");
-        return QuarkusTransaction.requiringNew().call(() -> issue(org, period, caller.subject())
+        if (period.kind() != ReportKind.WEEKLY && !period.to().isBefore(today)) {
+            // the archive keeps one per period: a month's bulletin issued half-way would stand for good
+            throw ProblemException.invalid("period", period.key() + " 尚未结束，结束后才能印发" + period.kind().label());
+        }
+        return issue(org, period, caller.subject())
                 .orElseThrow(() -> ProblemException.conflict(org.name + " " + period.key() + " 的" + request.kind().label()
-                        + "已经印发，印发后不再改变；请在文件归档中查看")));
+                        + "已经印发，印发后不再改变；请在文件归档中查看"));
     }
 
     /** The period a document of {@code kind} is issued for on {@code day}: this week, last month, last quarter. */
@@ -88,14 +100,20 @@ public class ReportArchive {
     }
 
     /**
-     * Renders and keeps the document of {@code period} for {@code org} and publishes it, in the
-     * caller's transaction; empty when it was issued already (by another replica, say).
+     * Issues the document of {@code period} for {@code org}: rendered outside any transaction (charts
+     * take a while), then kept and published in a short one; empty when it was issued already (by
+     * another replica, say).
      */
+    @ActivateRequestContext
     Optional<ReportDocumentView> issue(OrgUnit org, ReportPeriod period, String issuedBy) {
-        if (exists(org.code, period)) {
+        if (QuarkusTransaction.requiringNew().call(() -> exists(org.code, period))) {
             return Optional.empty();
         }
         Rendered doc = render(org, period);
+        return QuarkusTransaction.requiringNew().call(() -> keep(org, period, doc, issuedBy));
+    }
+
+    private Optional<ReportDocumentView> keep(OrgUnit org, ReportPeriod period, Rendered doc, String issuedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String sha = sha256(doc.content());
         @SuppressWarnings("unchecked")
@@ -112,13 +130,14 @@ public class ReportArchive {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        ReportDocumentView view = new ReportDocumentView(((Number) ids.get(0)).longValue(), org.code, org.name,
-                period.kind(), period.kind().label(), period.key(), doc.title(), doc.fileName(), doc.contentType(),
-                doc.content().length, sha, doc.summary(), issuedBy, now, filePath(((Number) ids.get(0)).longValue()),
-                consolePath(((Number) ids.get(0)).longValue()));
-        outbox.publish(ISSUED, Long.toString(view.id()), new Issued(view.id(), view.orgUnitCode(), view.orgUnitName(),
+        long id = ((Number) ids.get(0)).longValue();
+        ReportDocumentView view = new ReportDocumentView(id, org.code, org.name, period.kind(), period.kind().label(),
+                period.key(), doc.title(), doc.fileName(), doc.contentType(), doc.content().length, sha, doc.summary(),
+                issuedBy, now, filePath(id), consolePath(org.code, id));
+        outbox.publish(ISSUED, Long.toString(id), new Issued(view.id(), view.orgUnitCode(), view.orgUnitName(),
                 view.kind(), view.kindLabel(), view.period(), view.title(), view.fileName(), view.contentType(), view.size(),
                 view.sha256(), view.summary(), view.issuedBy(), view.issuedAt(), view.filePath(), view.consolePath()));
+        audit.record("issue", "report-document", Long.toString(id), org.code, null, view);
         return Optional.of(view);
     }
 
@@ -157,15 +176,20 @@ public class ReportArchive {
 
     /**
      * The documents issued for {@code orgUnitCode}, newest first: its supervisors and leaders read
-     * them, and so do the departments under it (a bulletin is circulated to every unit).
+     * them all; the units under it read its bulletins (a bulletin is circulated to every unit), not
+     * its dispatch lists and analyses, which name what those units may not see elsewhere.
      */
     public List<ReportDocumentView> list(String orgUnitCode, ReportKind kind) {
         OrgUnit org = archiveReadable(orgUnitCode);
+        boolean everything = caller.isAdmin() || scope.covers(org.code);
         List<ReportDocumentView> views = new ArrayList<>();
         for (Object row : em.createNativeQuery(SELECT + " where d.org_unit_code = ?1 and (?2 = '' or d.kind = ?2)"
                         + " order by d.issued_at desc, d.id desc")
                 .setParameter(1, org.code).setParameter(2, kind == null ? "" : kind.name()).getResultList()) {
-            views.add(view((Object[]) row));
+            ReportDocumentView view = view((Object[]) row);
+            if (everything || view.kind() == CIRCULATED) {
+                views.add(view);
+            }
         }
         return views;
     }
@@ -188,7 +212,8 @@ public class ReportArchive {
             return Optional.empty();
         }
         ReportDocumentView view = view(rows.get(0));
-        if (!caller.isService() && !mayReadArchiveOf(view.orgUnitCode())) {
+        boolean everything = caller.isService() || caller.isAdmin() || scope.covers(view.orgUnitCode());
+        if (!everything && !(view.kind() == CIRCULATED && mayReadArchiveOf(view.orgUnitCode()))) {
             return Optional.empty();
         }
         return Optional.of(view);
@@ -225,15 +250,17 @@ public class ReportArchive {
         ReportKind kind = ReportKind.valueOf((String) r[3]);
         return new ReportDocumentView(id, (String) r[1], (String) r[2], kind, kind.label(), (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((String) r[9]).trim(), (String) r[10],
-                (String) r[11], OffsetDateTime.ofInstant((Instant) r[12], clock.getZone()), filePath(id), consolePath(id));
+                (String) r[11], OffsetDateTime.ofInstant((Instant) r[12], clock.getZone()), filePath(id),
+                consolePath((String) r[1], id));
     }
 
     static String filePath(long id) {
         return "/api/v1/reports/archive/" + id + "/file";
     }
 
-    static String consolePath(long id) {
-        return "/reports?archive=" + id;
+    /** Where the console shows it: in the archive of its unit, picked out. */
+    static String consolePath(String orgUnitCode, long id) {
+        return "/reports?orgUnit=" + orgUnitCode + "&archive=" + id;
     }
 
     private static String sha256(byte[] content) {

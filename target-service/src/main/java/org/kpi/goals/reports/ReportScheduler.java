@@ -69,8 +69,7 @@ public class ReportScheduler {
             }
             try {
                 Optional<Boolean> done = jobs.runOnce(JOB, org.code + "|" + period.kind() + "|" + period.key(), LEASE,
-                        () -> QuarkusTransaction.requiringNew().call(() -> archive.issue(org, period, "schedule")
-                                .isPresent()));
+                        () -> archive.issue(org, period, "schedule").isPresent());
                 issued += done.orElse(false) ? 1 : 0;
             } catch (RuntimeException e) {
                 // the claim is released: the next firing, here or on another replica, tries again

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.kpi.common.audit.AuditLog;
 import org.kpi.common.org.OrgUnit;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
@@ -45,6 +46,9 @@ public class ReportSchedules {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     /** A schedule as stored, with when it last changed (the runs it owes start there). */
     record Schedule(String orgUnitCode, ReportKind kind, boolean enabled, int day, LocalTime time, String updatedBy,
@@ -131,7 +135,10 @@ public class ReportSchedules {
                 .setParameter(1, org.code).setParameter(2, kind.name()).setParameter(3, update.enabled())
                 .setParameter(4, day).setParameter(5, time).setParameter(6, caller.subject()).setParameter(7, now)
                 .executeUpdate();
-        return view(new Schedule(org.code, kind, update.enabled(), day, time, caller.subject(), now));
+        ScheduleView after = view(new Schedule(org.code, kind, update.enabled(), day, time, caller.subject(), now));
+        audit.record("update", "report-schedule", org.code + "/" + kind, org.code,
+                current.updatedAt() == null ? null : view(current), after);
+        return after;
     }
 
     /** Every enabled schedule, for the scheduler. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.kpi.common.org.OrgTree;
 import org.kpi.common.org.OrgUnit;
+import org.kpi.common.org.OrgUnitType;
 import org.kpi.common.problem.ProblemException;
 import org.kpi.common.security.Caller;
 import org.kpi.common.security.Scope;
@@ -13,6 +14,8 @@ import org.kpi.goals.indicators.Frequency;
 import org.kpi.goals.indicators.Indicator;
 import org.kpi.goals.indicators.IndicatorKind;
 import org.kpi.goals.progress.Period;
+import org.kpi.goals.progress.ProgressInput;
+import org.kpi.goals.progress.ProgressRule;
 import org.kpi.goals.rankings.RankingService;
 import org.kpi.goals.rankings.RankingView;
 import org.kpi.goals.progress.ProgressResult;
@@ -109,9 +112,9 @@ public class Reports {
         List<QuarterlyAnalysis.Drawn> drawn = new ArrayList<>();
         for (Target t : selection.targets()) {
             Indicator indicator = selection.indicators().get(t.indicatorCode);
-            drawn.add(new QuarterlyAnalysis.Drawn(state(t, indicator, asOf),
-                    series(t, indicator, actuals.getOrDefault(t.id, List.of()), quarter, asOf),
-                    peers(t, indicator, quarter, asOf)));
+            List<DocumentFacts.ActualPoint> own = actuals.getOrDefault(t.id, List.of());
+            drawn.add(new QuarterlyAnalysis.Drawn(state(t, indicator, own, asOf), series(t, indicator, own, quarter, asOf),
+                    peers(t, indicator, own, quarter)));
         }
         return QuarterlyAnalysis.build(unit(org), facts.unitNames(), quarter, asOf, facts.tasks(org), drawn);
     }
@@ -144,11 +147,18 @@ public class Reports {
         return points;
     }
 
-    /** Where the target's unit ranks among its peers at the quarter's end (the latest period while it runs). */
-    private AnalysisView.PeerStanding peers(Target t, Indicator indicator, ReportPeriod quarter, LocalDate asOf) {
-        String period = !asOf.equals(quarter.to()) ? null : indicator.frequency == Frequency.MONTHLY
-                ? Period.month(quarter.year(), quarter.to().getMonthValue()).toString()
-                : Period.quarter(quarter.year(), quarter.to().getMonthValue() / 3).toString();
+    /**
+     * Where the target's unit ranks among its peers, at the latest period it has an actual for up to
+     * the quarter's end — the period the analysis quotes (none: not ranked).
+     */
+    private AnalysisView.PeerStanding peers(Target t, Indicator indicator, List<DocumentFacts.ActualPoint> actuals,
+                                            ReportPeriod quarter) {
+        int lastMonth = quarter.to().getMonthValue();
+        String period = actuals.stream().filter(a -> a.endMonth() <= lastMonth).map(DocumentFacts.ActualPoint::period)
+                .reduce((a, b) -> b).orElse(null);
+        if (period == null) {
+            return null;
+        }
         RankingView ranking;
         try {
             ranking = rankings.standingAmongPeers(t.indicatorCode, quarter.year(), period, t.orgUnitCode);
@@ -166,19 +176,52 @@ public class Reports {
                 own != null && own.firstTier(), leaders);
     }
 
-    private TargetState state(Target t, Indicator indicator, LocalDate asOf) {
-        ProgressResult result = progress.evaluate(t, indicator, asOf);
+    private TargetState state(Target t, Indicator indicator, List<DocumentFacts.ActualPoint> actuals, LocalDate asOf) {
+        ProgressResult result = progressAsOf(t, indicator, actuals, asOf);
         return new TargetState(t.id, t.indicatorCode, indicator.name, indicator.unit, t.orgUnitCode,
                 t.responsibleUnitCode, t.committedValue, result.actual(), result.completionRatio(),
                 result.expectedRatio(), result.colour(), progress.halfYearMet(t, indicator));
     }
 
-    /** The targets {@code org}'s dashboard counts for {@code year}, as they stand on {@code asOf}. */
+    /**
+     * Where the target stood on {@code asOf}: today, as the dashboard shows it; on a day gone by,
+     * from the actuals of the periods that had ended by then (however late they were approved), so
+     * that a past month's bulletin is not coloured by the periods after it.
+     */
+    private ProgressResult progressAsOf(Target t, Indicator indicator, List<DocumentFacts.ActualPoint> actuals,
+                                        LocalDate asOf) {
+        if (!asOf.isBefore(today())) {
+            return progress.evaluate(t, indicator, asOf);
+        }
+        Period due = lastEnded(t.year, indicator.frequency, asOf);
+        List<DocumentFacts.ActualPoint> known = due == null ? List.of()
+                : actuals.stream().filter(a -> a.endMonth() <= due.endMonth()).toList();
+        Period latest = known.isEmpty() ? null : Period.parse(known.get(known.size() - 1).period());
+        BigDecimal value = known.isEmpty() ? null : indicator.kind == IndicatorKind.CUMULATIVE
+                ? known.stream().map(DocumentFacts.ActualPoint::value).reduce(BigDecimal.ZERO, BigDecimal::add)
+                : known.get(known.size() - 1).value();
+        return ProgressRule.evaluate(new ProgressInput(indicator.kind, indicator.direction, t.committedValue,
+                t.stretchValue, progress.planPoints(t), progress.tolerance(indicator), latest, value, due));
+    }
+
+    /** The last period of {@code year} at {@code frequency} that had ended by {@code day}, or null. */
+    static Period lastEnded(int year, Frequency frequency, LocalDate day) {
+        int months = day.getYear() > year ? 12 : day.getYear() < year ? 0
+                : day.getMonthValue() - (day.equals(day.withDayOfMonth(day.lengthOfMonth())) ? 0 : 1);
+        if (frequency == Frequency.MONTHLY) {
+            return months < 1 ? null : Period.month(year, months);
+        }
+        return months < 3 ? null : Period.quarter(year, months / 3);
+    }
+
+    /** The targets {@code org}'s dashboard counts for {@code year}, as they stood on {@code asOf}. */
     List<TargetState> targets(OrgUnit org, int year, LocalDate asOf) {
         DashboardService.Selection selection = dashboards.targets(tree.node(org.code).orElseThrow(), year);
+        Map<Long, List<DocumentFacts.ActualPoint>> actuals = facts.approvedActuals(
+                selection.targets().stream().map(t -> t.id).toList());
         List<TargetState> states = new ArrayList<>(selection.targets().size());
         for (Target t : selection.targets()) {
-            states.add(state(t, selection.indicators().get(t.indicatorCode), asOf));
+            states.add(state(t, selection.indicators().get(t.indicatorCode), actuals.getOrDefault(t.id, List.of()), asOf));
         }
         return states;
     }
@@ -209,6 +252,9 @@ public class Reports {
         }
         if (!(caller.isAdmin() || caller.isSupervisor() || caller.isLeader())) {
             throw ProblemException.forbidden("调度清单、通报和分析由督查室和领导查看；已印发的文件请在文件归档中查看");
+        }
+        if (org.type == OrgUnitType.DEPARTMENT) {
+            throw ProblemException.invalid("orgUnit", "调度清单、通报和分析按区县或市编制，" + org.name + " 是部门");
         }
         return org;
     }

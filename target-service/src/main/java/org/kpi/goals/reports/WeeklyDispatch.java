@@ -11,7 +11,7 @@ import java.util.Map;
 /** Builds the weekly dispatch list from the facts: a pure function, so that tests and the benchmark can call it. */
 final class WeeklyDispatch {
 
-    /** How far ahead the list looks for what falls due. */
+    /** How far ahead the list looks for what falls due (from the list's own day, which is included). */
     static final int HORIZON_DAYS = 14;
 
     private WeeklyDispatch() {
@@ -52,13 +52,13 @@ final class WeeklyDispatch {
                         task.nextMilestoneOn(asOf), task.nextDueOn(asOf), late));
             }
             for (TaskFact.Milestone m : task.milestones()) {
-                if (m.dueDate() != null && !m.completedBy(asOf) && m.dueDate().isAfter(asOf)
+                if (m.dueDate() != null && !m.completedBy(asOf) && !m.dueDate().isBefore(asOf)
                         && !m.dueDate().isAfter(horizon)) {
                     dueSoon.add(new WeeklyView.DueItem(task.id(), task.title(), lead, name(names, lead), m.title(),
                             m.dueDate(), ChronoUnit.DAYS.between(asOf, m.dueDate())));
                 }
             }
-            if (task.dueDate().isAfter(asOf) && !task.dueDate().isAfter(horizon)) {
+            if (!task.dueDate().isBefore(asOf) && !task.dueDate().isAfter(horizon)) {
                 dueSoon.add(new WeeklyView.DueItem(task.id(), task.title(), lead, name(names, lead), null,
                         task.dueDate(), ChronoUnit.DAYS.between(asOf, task.dueDate())));
             }

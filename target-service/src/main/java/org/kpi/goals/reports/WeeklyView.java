@@ -22,7 +22,7 @@ public record WeeklyView(String orgUnitCode, String orgUnitName, String week, St
                           int newOrders) {
     }
 
-    /** A task, or a milestone of it, due within the two weeks after {@code asOf}. */
+    /** A task, or a milestone of it, due on {@code asOf} (daysLeft 0) or within the two weeks after it. */
     @Schema(name = "WeeklyDueItem", description = "未来两周到期的任务或节点 · Due in the coming two weeks")
     public record DueItem(long taskId, String title, String leadUnitCode, String leadUnitName,
                           @Schema(nullable = true, description = "节点名称；为空时是任务本身到期") String milestone,

@@ -17,7 +17,8 @@ final class WeeklyWorkbook {
     static final String MISSED = "未按期完成节点";
     static final String UNREPORTED = "本周未报进展";
     static final String ORDERS = "本周新下督办单";
-    static final Map<String, String> LEVELS = Map.of("URGE", "催办", "SUPERVISE", "督办", "LISTED", "挂牌督办");
+    static final Map<String, String> LEVELS = Map.of("NOTICE", "提醒", "URGE", "催办", "SUPERVISE", "督办",
+            "LISTED", "挂牌督办");
 
     private WeeklyWorkbook() {
     }

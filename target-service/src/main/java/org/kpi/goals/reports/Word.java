@@ -18,6 +18,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
 
 import java.io.ByteArrayInputStream;
@@ -129,6 +130,10 @@ final class Word implements AutoCloseable {
         fonts.setAscii(LATIN_FONT);
         fonts.setHAnsi(LATIN_FONT);
         fonts.setCs(LATIN_FONT);
+        // punctuation shared by both scripts (“ ” — ·) is drawn in the Chinese font, as in Chinese text
+        fonts.setHint(STHint.EAST_ASIA);
+        var rpr = run.getCTR().getRPr();
+        (rpr.sizeOfLangArray() > 0 ? rpr.getLangArray(0) : rpr.addNewLang()).setEastAsia("zh-CN");
     }
 
     /** A red rule across the page under {@code p} (the 红线 under a document's masthead). */

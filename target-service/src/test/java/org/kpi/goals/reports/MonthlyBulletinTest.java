@@ -192,6 +192,13 @@ class MonthlyBulletinTest {
                 "the targets by colour are the dashboard's");
         Map<String, Object> half = dashboard.getMap("halfYear");
         assertEquals(half, b.getMap("halfYear"), "the half-year check is the dashboard's");
+        // July's bulletin is as of 31 July: the projects target had no actual due by then (September's came later)
+        TestTokens.as("supervisor", a).get("/api/v1/reports/monthly-bulletin?orgUnit=" + a + "&month=2026-07").then()
+                .statusCode(200).body("redTargets.indicatorName", org.hamcrest.Matchers.contains("工业项目开工数"))
+                .body("redTargets[0].actual", equalTo(null));
+        // a department's own documents are not made: tasks belong to the district
+        TestTokens.as("supervisor", a).get("/api/v1/reports/monthly-bulletin?orgUnit=" + d.f().deptA1).then()
+                .statusCode(400).body("errors[0].field", equalTo("orgUnit"));
         // who reads it, and which months
         TestTokens.as("department", d.f().deptA1).get("/api/v1/reports/monthly-bulletin?orgUnit=" + a).then().statusCode(403);
         TestTokens.as("supervisor", d.f().districtB).get("/api/v1/reports/monthly-bulletin?orgUnit=" + a).then()

@@ -105,7 +105,9 @@ class ReportArchiveTest {
         }
         assertEquals(0, scheduler.runDue());
 
-        JsonPath listed = TestTokens.as("department", f.deptA2).get("/api/v1/reports/archive?orgUnit=" + a).then()
+        TestTokens.as("department", f.deptA2).get("/api/v1/reports/archive?orgUnit=" + a).then().statusCode(200)
+                .body("size()", equalTo(0));
+        JsonPath listed = TestTokens.as("leader", a).get("/api/v1/reports/archive?orgUnit=" + a).then()
                 .statusCode(200).body("size()", equalTo(1)).body("[0].kind", equalTo("WEEKLY"))
                 .body("[0].period", equalTo("2026-W47")).body("[0].issuedBy", equalTo("schedule"))
                 .body("[0].title", equalTo("甲区周调度清单（2026年第47周（11月16日—11月22日））"))
@@ -125,7 +127,7 @@ class ReportArchiveTest {
         assertEquals(1, events.size(), "one report.issued");
         Map<String, Object> payload = (Map<String, Object>) events.get(0).get("payload");
         assertEquals(List.of(id, a, "甲区", "WEEKLY", "周调度清单", "2026-W47", "/api/v1/reports/archive/" + id + "/file",
-                        "/reports?archive=" + id, (long) file.length),
+                        "/reports?orgUnit=" + a + "&archive=" + id, (long) file.length),
                 List.of(((Number) payload.get("id")).longValue(), payload.get("orgUnitCode"), payload.get("orgUnitName"),
                         payload.get("kind"), payload.get("kindLabel"), payload.get("period"), payload.get("filePath"),
                         payload.get("consolePath"), ((Number) payload.get("size")).longValue()));
@@ -158,7 +160,10 @@ class ReportArchiveTest {
                 .extract().jsonPath();
         long id = issued.getLong("id");
         TestTokens.as("supervisor", a).body(body).post("/api/v1/reports/archive").then().statusCode(409);
-        byte[] first = TestTokens.as("department", f.deptA1).accept("*/*").get("/api/v1/reports/archive/" + id + "/file")
+        // the analysis is for the office and the leaders: a department under the district does not read it
+        TestTokens.as("department", f.deptA1).accept("*/*").get("/api/v1/reports/archive/" + id + "/file").then()
+                .statusCode(404);
+        byte[] first = TestTokens.as("supervisor", a).accept("*/*").get("/api/v1/reports/archive/" + id + "/file")
                 .then().statusCode(200).extract().asByteArray();
         // the facts move on; the issued document does not
         upsert(feed, task(TaskFeed.nextId(), a, f.deptA2, "新增任务", "IN_PROGRESS", "2026-09-01", "NONE", 2));
@@ -171,10 +176,21 @@ class ReportArchiveTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        // a month default: the month before; readers outside the district see nothing
-        TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + a + "\",\"kind\":\"MONTHLY\"}")
-                .post("/api/v1/reports/archive").then().statusCode(201).body("period", equalTo("2026-09"));
+        // a month default: the month before; the month still running cannot be issued (it would stand for good)
+        TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + a + "\",\"kind\":\"MONTHLY\",\"period\":\"2026-10\"}")
+                .post("/api/v1/reports/archive").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + f.deptA1 + "\",\"kind\":\"MONTHLY\"}")
+                .post("/api/v1/reports/archive").then().statusCode(400).body("errors[0].field", equalTo("orgUnit"));
+        long bulletin = TestTokens.as("supervisor", a).body("{\"orgUnitCode\":\"" + a + "\",\"kind\":\"MONTHLY\"}")
+                .post("/api/v1/reports/archive").then().statusCode(201).body("period", equalTo("2026-09"))
+                .extract().jsonPath().getLong("id");
+        // the bulletin is circulated: the departments under the district read it; readers outside see nothing
+        TestTokens.as("department", f.deptA1).get("/api/v1/reports/archive?orgUnit=" + a).then().statusCode(200)
+                .body("kind", contains("MONTHLY"));
+        TestTokens.as("department", f.deptA1).accept("*/*").get("/api/v1/reports/archive/" + bulletin + "/file").then()
+                .statusCode(200);
         TestTokens.as("department", f.deptB1).get("/api/v1/reports/archive/" + id).then().statusCode(404);
+        TestTokens.as("department", f.deptB1).get("/api/v1/reports/archive/" + bulletin).then().statusCode(404);
         TestTokens.as("department", f.deptB1).accept("*/*").get("/api/v1/reports/archive/" + id + "/file").then()
                 .statusCode(404);
         TestTokens.as("supervisor", f.districtB).get("/api/v1/reports/archive?orgUnit=" + a).then().statusCode(404);

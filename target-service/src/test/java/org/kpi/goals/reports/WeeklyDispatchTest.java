@@ -63,8 +63,9 @@ class WeeklyDispatchTest {
 
     /**
      * T1 weekly, A1 leads with A2: milestone 完成立项 due Wed 18th still open (2 days late), 开工建设 due
-     * 30th; A1 reported on Tuesday, A2 did not. T2 A2 leads, due 25th. T3 weekly, A1, due 10th (10 days
-     * late), last reported the week before; a SUPERVISE order on Tuesday answered Thursday. T4 closed on
+     * 30th; A1 reported on Tuesday, A2 did not. T2 A2 leads, due 25th, its milestone due today (due, not
+     * late). T3 weekly, A1, due 10th (10 days late), last reported the week before; a SUPERVISE order on
+     * Tuesday answered Thursday. T4 closed on
      * Thursday. T5 a draft. T6 A2 leads, its milestone due Monday completed Thursday. District B's task
      * and last week's order are not this list's.
      */
@@ -78,7 +79,8 @@ class WeeklyDispatchTest {
                 .set("milestones", milestones(new String[]{"完成立项", "2026-11-18", null},
                         new String[]{"开工建设", "2026-11-30", null})));
         long t2 = TaskFeed.nextId();
-        upsert(feed, task(t2, a, f.deptA2, "统计监测平台上线", "ASSIGNED", "2026-11-25", "MONTHLY", 1));
+        upsert(feed, task(t2, a, f.deptA2, "统计监测平台上线", "ASSIGNED", "2026-11-25", "MONTHLY", 1)
+                .set("milestones", milestones(new String[]{"完成部署", "2026-11-20", null})));
         long t3 = TaskFeed.nextId();
         upsert(feed, task(t3, a, f.deptA1, "重点项目开工", "IN_PROGRESS", "2026-11-10", "WEEKLY", 2));
         long t4 = TaskFeed.nextId();
@@ -109,11 +111,11 @@ class WeeklyDispatchTest {
                 .then().statusCode(200).body("from", equalTo("2026-11-16")).body("to", equalTo("2026-11-22"))
                 .body("asOf", equalTo("2026-11-20")).body("orgUnitName", equalTo("甲区"))
                 .extract().jsonPath();
-        assertEquals(Map.of("running", 4, "dueSoon", 2, "overdue", 2, "missedMilestones", 2, "unreportedUnits", 2,
+        assertEquals(Map.of("running", 4, "dueSoon", 3, "overdue", 2, "missedMilestones", 2, "unreportedUnits", 2,
                 "newOrders", 1), list.getMap("summary"));
         assertEquals(List.of(w.t3() + " - 10 2026-11-10", w.t1() + " 完成立项 2 2026-11-18"),
                 rows(list, "overdue", "taskId", "milestone", "daysLate", "dueDate"));
-        assertEquals(List.of(w.t2() + " - 5 2026-11-25", w.t1() + " 开工建设 10 2026-11-30"),
+        assertEquals(List.of(w.t2() + " 完成部署 0 2026-11-20", w.t2() + " - 5 2026-11-25", w.t1() + " 开工建设 10 2026-11-30"),
                 rows(list, "dueSoon", "taskId", "milestone", "daysLeft", "dueDate"));
         assertEquals(List.of(w.t6() + " 方案报批 2026-11-16 2026-11-19", w.t1() + " 完成立项 2026-11-18 -"),
                 rows(list, "missedMilestones", "taskId", "milestone", "dueDate", "completedOn"));
@@ -135,9 +137,10 @@ class WeeklyDispatchTest {
             for (int r = 2; r <= 7; r++) {
                 counts.add((int) overview.getRow(r).getCell(1).getNumericCellValue());
             }
-            assertEquals(List.of(4, 2, 2, 2, 2, 1), counts, "the overview's counts are the API's");
+            assertEquals(List.of(4, 3, 2, 2, 2, 1), counts, "the overview's counts are the API's");
             assertEquals(List.of(w.t3() + " 10", w.t1() + " 2"), cells(book.getSheet(WeeklyWorkbook.OVERDUE), 0, 5));
-            assertEquals(List.of(w.t2() + " 5", w.t1() + " 10"), cells(book.getSheet(WeeklyWorkbook.DUE_SOON), 0, 5));
+            assertEquals(List.of(w.t2() + " 0", w.t2() + " 5", w.t1() + " 10"),
+                    cells(book.getSheet(WeeklyWorkbook.DUE_SOON), 0, 5));
             assertEquals(List.of(w.t6() + " 2026-11-19", w.t1() + " 未完成"),
                     cells(book.getSheet(WeeklyWorkbook.MISSED), 0, 5));
             assertEquals(List.of("甲区发改局 " + w.t3(), "甲区统计局 " + w.t1()),
