@@ -41,7 +41,7 @@ final class AnalysisDocument {
                 Word.keepWithNext(word.body(paragraph(ind)));
                 byte[] chart = ProgressChart.png(ind.indicatorName() + "：完成进度与序时进度", ind.responsibleUnitName()
                         + " · 年度确保目标 " + plain(ind.committedValue()) + ind.unit(), ind.series(), ind.colour());
-                word.picture(chart, "chart-" + ind.targetId() + ".png", 400, 400.0 * ProgressChart.HEIGHT / ProgressChart.WIDTH);
+                word.picture(chart, "chart-" + ind.targetId() + ".png", 360, 360.0 * ProgressChart.HEIGHT / ProgressChart.WIDTH);
             }
 
             word.heading("三、红色指标相关任务");
