@@ -49,7 +49,7 @@ test('the office previews the week, the bulletin and the analysis, issues the bu
     await region.locator('.el-switch').first().click();
   }
   await expect(weekly).toBeChecked();
-  await region.getByRole('combobox', { name: '周调度清单印发日' }).click({ force: true });
+  await region.locator('.day').first().click();
   await page.getByRole('option', { name: '周四', exact: true }).click();
   await region.getByRole('button', { name: '保存' }).first().click();
   await expect(page.getByText('周调度清单的定时印发已保存')).toBeVisible();
