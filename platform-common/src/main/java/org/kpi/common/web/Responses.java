@@ -3,8 +3,10 @@ package org.kpi.common.web;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** The success responses resources build: a creation with its address, a versioned object with its ETag. */
+/** The success responses resources build: a creation with its address, a versioned object with its ETag, a download. */
 public final class Responses {
 
     /** Description of an {@code If-Match} the server requires (state changes). */
@@ -30,6 +32,15 @@ public final class Responses {
     /** 201 with {@code Location}, for what is never changed once made (it has no version to tag). */
     public static <T> RestResponse<T> created(String location, T body) {
         return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(body).build();
+    }
+
+    /**
+     * The {@code Content-Disposition} of a download: {@code asciiName} for clients that read only the
+     * plain parameter, {@code name} (Chinese, say) in UTF-8 for those that read RFC 6266's.
+     */
+    public static String attachment(String asciiName, String name) {
+        return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** 200 with the object's {@code ETag}. */

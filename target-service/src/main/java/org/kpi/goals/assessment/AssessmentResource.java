@@ -106,8 +106,7 @@ public class AssessmentResource {
         String name = "考核结果-" + orgUnit.trim() + "-" + (period == null || period.isBlank() ? year : period.trim())
                 + ".xlsx";
         return RestResponse.ResponseBuilder.ok(workbook, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"assessment.xlsx\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", Responses.attachment("assessment.xlsx", name))
                 .build();
     }
 
@@ -164,9 +163,7 @@ public class AssessmentResource {
     public RestResponse<byte[]> attachment(@PathParam("id") @Parameter(description = "申诉编号 · Appeal id") long id) {
         Appeals.Attachment attachment = appeals.attachment(id);
         return RestResponse.ResponseBuilder.ok(attachment.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(attachment.name(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20"))
+                .header("Content-Disposition", Responses.attachment("appeal-" + id, attachment.name()))
                 .build();
     }
 

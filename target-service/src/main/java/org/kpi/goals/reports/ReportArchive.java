@@ -198,11 +198,15 @@ public class ReportArchive {
         return find(id).orElseThrow(() -> ProblemException.notFound("文件 " + id + " 不存在或无权查看"));
     }
 
-    /** The bytes of document {@code id}, for whoever may read it (and for notify-service, to attach it). */
-    public byte[] content(long id) {
-        get(id);
-        return (byte[]) em.createNativeQuery("select content from report_document where id = ?1").setParameter(1, id)
-                .getSingleResult();
+    /** A document issued and its bytes. */
+    public record Stored(ReportDocumentView document, byte[] content) {
+    }
+
+    /** Document {@code id} with its bytes, for whoever may read it (and for notify-service, to attach it). */
+    public Stored file(long id) {
+        ReportDocumentView document = get(id);
+        return new Stored(document, (byte[]) em.createNativeQuery("select content from report_document where id = ?1")
+                .setParameter(1, id).getSingleResult());
     }
 
     private Optional<ReportDocumentView> find(long id) {

@@ -29,8 +29,6 @@ import org.kpi.common.security.Roles;
 import org.kpi.common.web.Responses;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The cadence documents (周调度 · 月通报 · 季分析), as figures (JSON) and as the files offices print. */
@@ -72,11 +70,8 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "xlsx", XLSX);
         WeeklyView view = reports.weekly(orgUnit, week);
-        if (!file) {
-            return Response.ok(view, MediaType.APPLICATION_JSON).build();
-        }
-        return attachment(WeeklyWorkbook.write(view), XLSX,
-                view.orgUnitName() + "周调度清单-" + view.week() + ".xlsx", "weekly.xlsx");
+        return file ? attachment(WeeklyWorkbook.write(view), XLSX,
+                view.orgUnitName() + "周调度清单-" + view.week() + ".xlsx", "weekly.xlsx") : figures(view);
     }
 
     @GET
@@ -97,11 +92,8 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "docx", DOCX);
         BulletinView view = reports.monthly(orgUnit, month);
-        if (!file) {
-            return Response.ok(view, MediaType.APPLICATION_JSON).build();
-        }
-        return attachment(BulletinDocument.write(view), DOCX, view.orgUnitName() + "督查通报-" + view.month() + ".docx",
-                "bulletin.docx");
+        return file ? attachment(BulletinDocument.write(view), DOCX,
+                view.orgUnitName() + "督查通报-" + view.month() + ".docx", "bulletin.docx") : figures(view);
     }
 
     @GET
@@ -122,11 +114,8 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         boolean file = wantsFile(format, headers, "docx", DOCX);
         AnalysisView view = reports.quarterly(orgUnit, quarter);
-        if (!file) {
-            return Response.ok(view, MediaType.APPLICATION_JSON).build();
-        }
-        return attachment(AnalysisDocument.write(view, view.orgUnitName() + "督查室", reports.today()), DOCX,
-                view.orgUnitName() + "季度分析-" + view.quarter() + ".docx", "analysis.docx");
+        return file ? attachment(AnalysisDocument.write(view, view.orgUnitName() + "督查室", reports.today()), DOCX,
+                view.orgUnitName() + "季度分析-" + view.quarter() + ".docx", "analysis.docx") : figures(view);
     }
 
     @POST
@@ -175,8 +164,9 @@ public class ReportResource {
             @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "文件不存在或无权查看 · No such document for the caller")
     public Response file(@PathParam("id") @Parameter(description = "文件编号 · Document id") long id) {
-        ReportDocumentView view = archive.get(id);
-        return attachment(archive.content(id), view.contentType(), view.fileName(),
+        ReportArchive.Stored stored = archive.file(id);
+        ReportDocumentView view = stored.document();
+        return attachment(stored.content(), view.contentType(), view.fileName(),
                 "report-" + id + (view.kind() == ReportKind.WEEKLY ? ".xlsx" : ".docx"));
     }
 
@@ -223,9 +213,11 @@ public class ReportResource {
     }
 
     static Response attachment(byte[] bytes, String type, String name, String asciiName) {
-        return Response.ok(bytes, type)
-                .header("Content-Disposition", "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-                .build();
+        return Response.ok(bytes, type).header("Content-Disposition", Responses.attachment(asciiName, name)).build();
+    }
+
+    /** A document's figures, as JSON. */
+    private static Response figures(Object view) {
+        return Response.ok(view, MediaType.APPLICATION_JSON).build();
     }
 }

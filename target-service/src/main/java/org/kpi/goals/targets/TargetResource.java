@@ -43,8 +43,6 @@ import org.kpi.goals.ledger.TargetLedger;
 import org.kpi.goals.progress.Colour;
 import org.kpi.goals.progress.ProgressView;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Annual targets, their actuals and progress, and the Excel ledger (台账). */
 @Path("/api/v1/targets")
@@ -155,8 +153,7 @@ public class TargetResource {
         byte[] workbook = ledger.export(filter);
         String name = "目标台账" + (filter.year() == null ? "" : "-" + filter.year()) + ".xlsx";
         return RestResponse.ResponseBuilder.ok(workbook, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"targets.xlsx\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", Responses.attachment("targets.xlsx", name))
                 .build();
     }
 

@@ -26,8 +26,6 @@ import org.kpi.common.web.Responses;
 import org.kpi.task.reports.FileUploadForm;
 import org.kpi.task.tasks.TaskListParams;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -56,11 +54,10 @@ public class LedgerResource {
             + "than an export may hold; narrow the filter")
     public Response export(@BeanParam TaskListParams params) {
         byte[] workbook = service.export(params.filter());
-        String name = URLEncoder.encode("任务台账-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        String name = "任务台账-" + LocalDate.now(clock) + ".xlsx";
         // a plain Response: a typed RestResponse<byte[]> is written by Jackson (as base64) here
         return Response.ok(workbook, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"tasks.xlsx\"; filename*=UTF-8''" + name)
+                .header("Content-Disposition", Responses.attachment("tasks.xlsx", name))
                 .build();
     }
 
